@@ -1,0 +1,91 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+
+from .models import (
+    Indicator,
+    Jaaropgave,
+    Locatie,
+    Meetdefinitie,
+    Norm,
+    Onderdeel,
+    Organisatie,
+    Partij,
+    User,
+    Waarde,
+)
+
+
+@admin.register(Organisatie)
+class OrganisatieAdmin(admin.ModelAdmin):
+    list_display = ["naam", "afkorting", "soort"]
+    list_filter = ["soort"]
+    search_fields = ["naam", "afkorting"]
+    prepopulated_fields = {"slug": ["naam"]}
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    list_display = ["username", "first_name", "last_name", "organisatie", "is_active"]
+    list_filter = [*DjangoUserAdmin.list_filter, "organisatie"]
+    list_select_related = ["organisatie"]
+    fieldsets = [
+        *DjangoUserAdmin.fieldsets,
+        ("Organisatie", {"fields": ["organisatie"]}),
+    ]
+
+
+class PartijInline(admin.TabularInline):
+    model = Partij
+    extra = 0
+    autocomplete_fields = ["organisatie"]
+
+
+class MeetdefinitieInline(admin.TabularInline):
+    model = Meetdefinitie
+    extra = 0
+
+
+class NormInline(admin.TabularInline):
+    model = Norm
+    fk_name = "indicator"
+    extra = 0
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(admin.ModelAdmin):
+    list_display = ["naam", "dossier", "onderdeel", "eenheid", "uitsplitsing", "deel_van"]
+    list_filter = ["eenheid", "uitsplitsing", "dossier"]
+    list_select_related = ["dossier", "onderdeel", "deel_van"]
+    search_fields = ["naam", "code"]
+    raw_id_fields = ["dossier", "onderdeel", "deel_van", "uitsplitsing_van"]
+    inlines = [MeetdefinitieInline, NormInline]
+
+
+@admin.register(Onderdeel)
+class OnderdeelAdmin(admin.ModelAdmin):
+    list_display = ["nummer", "titel", "dossier"]
+    list_filter = ["dossier"]
+    search_fields = ["titel"]
+
+
+@admin.register(Locatie)
+class LocatieAdmin(admin.ModelAdmin):
+    list_display = ["naam", "gemeente", "inwoners", "dossier"]
+    list_filter = ["dossier", "gemeente"]
+    search_fields = ["naam"]
+
+
+@admin.register(Waarde)
+class WaardeAdmin(admin.ModelAdmin):
+    list_display = ["indicator", "jaar", "soort", "organisatie", "locatie", "waarde"]
+    list_filter = ["soort", "jaar", "indicator__dossier"]
+    list_select_related = ["indicator", "organisatie", "locatie"]
+    search_fields = ["indicator__naam", "toelichting"]
+    raw_id_fields = ["indicator", "organisatie", "locatie", "ingevoerd_door"]
+
+
+@admin.register(Jaaropgave)
+class JaaropgaveAdmin(admin.ModelAdmin):
+    list_display = ["dossier", "organisatie", "jaar", "soort", "status", "gewijzigd_op"]
+    list_filter = ["status", "soort", "jaar"]
+    list_select_related = ["dossier", "organisatie"]

@@ -1,0 +1,282 @@
+"""The rules the figures obey (DOMAIN.md rules 1, 2 and 4), checked in one place.
+
+`vind_bevindingen` works on plain values, so it can be fed a table straight from a source
+document; `bevindingen_voor_dossier` feeds it from the database in a fixed number of queries.
+Reported totals are never recomputed: a mismatch becomes a finding, the figures stay as entered.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .dutch_numbers import format_getal, format_procent
+
+
+@dataclass(frozen=True)
+class NormRegel:
+    soort: str  # "absoluut" or "aandeel"
+    ondergrens: Decimal | None = None
+    bovengrens: Decimal | None = None
+    ten_opzichte_van: object = None  # the key of another item, for "aandeel"
+    omschrijving: str = ""
+
+    def toets(self, waarde: Decimal) -> bool:
+        if self.ondergrens is not None and waarde < self.ondergrens:
+            return False
+        return not (self.bovengrens is not None and waarde > self.bovengrens)
+
+    def beschrijving(self) -> str:
+        if self.omschrijving:
+            return self.omschrijving
+        eenheid = " %" if self.soort == "aandeel" else ""
+
+        def opmaak(grens: Decimal) -> str:
+            return f"{format_getal(grens)}{eenheid}"
+
+        if self.ondergrens is not None and self.bovengrens is not None:
+            return f"tussen {opmaak(self.ondergrens)} en {opmaak(self.bovengrens)}"
+        if self.ondergrens is not None:
+            return f"minimaal {opmaak(self.ondergrens)}"
+        return f"maximaal {opmaak(self.bovengrens)}"
+
+
+@dataclass(frozen=True)
+class Item:
+    key: object
+    naam: str
+    deel_van: object = None
+    is_waarvan: bool = False
+    uitsplitsing_van: object = None
+    normen: tuple[NormRegel, ...] = ()
+
+
+@dataclass(frozen=True)
+class Cijfer:
+    item: object
+    jaar: int
+    soort: str  # "plan" or "realisatie"
+    waarde: Decimal
+    wie: str | None = None  # organisation or location; None for the overall figure
+
+
+@dataclass(frozen=True)
+class Bevinding:
+    regel: str
+    item: object
+    jaar: int
+    soort: str
+    wie: str | None
+    wat: str
+    verwacht: Decimal
+    gevonden: Decimal
+
+    @property
+    def waar(self) -> str:
+        plek = f"{self.soort} {self.jaar}"
+        return f"{plek}, {self.wie}" if self.wie else plek
+
+
+@dataclass(frozen=True)
+class NormUitkomst:
+    item: object
+    regel: NormRegel
+    jaar: int
+    soort: str
+    wie: str | None
+    waarde: Decimal  # the figure, or its share in percent for an "aandeel" norm
+    gehaald: bool
+
+
+@dataclass
+class Toetsing:
+    bevindingen: list[Bevinding] = field(default_factory=list)
+    normuitkomsten: list[NormUitkomst] = field(default_factory=list)
+
+    def norm_gehaald(self, item, jaar: int, soort: str, wie: str | None = None) -> bool:
+        return all(
+            u.gehaald
+            for u in self.normuitkomsten
+            if (u.item, u.jaar, u.soort, u.wie) == (item, jaar, soort, wie)
+        )
+
+
+def _soort_jaar(soort: str, jaar: int) -> str:
+    return f"{soort.capitalize()} {jaar}"
+
+
+def vind_bevindingen(items: Iterable[Item], cijfers: Iterable[Cijfer]) -> Toetsing:
+    items = {item.key: item for item in items}
+    waarde = {(c.item, c.jaar, c.soort, c.wie): c.waarde for c in cijfers}
+    plekken = sorted(
+        {(jaar, soort, wie) for (_, jaar, soort, wie) in waarde},
+        key=lambda p: (p[0], p[1], p[2] or ""),
+    )
+    uitkomst = Toetsing()
+    delen = defaultdict(list)
+    for item in items.values():
+        if item.deel_van is not None:
+            delen[item.deel_van].append(item)
+
+    for jaar, soort, wie in plekken:
+        for totaal_key, onderdelen in delen.items():
+            _toets_delen(uitkomst, items[totaal_key], onderdelen, waarde, jaar, soort, wie)
+        for item in items.values():
+            _toets_uitsplitsing(uitkomst, item, items, waarde, jaar, soort, wie)
+            _toets_normen(uitkomst, item, waarde, jaar, soort, wie)
+    _toets_organisaties(uitkomst, items, waarde)
+    return uitkomst
+
+
+def _toets_delen(uitkomst, totaal: Item, onderdelen, waarde, jaar, soort, wie) -> None:
+    opgegeven = waarde.get((totaal.key, jaar, soort, wie))
+    gevonden = [waarde[k] for d in onderdelen if (k := (d.key, jaar, soort, wie)) in waarde]
+    if opgegeven is None or not gevonden:
+        return
+    volledig = [d for d in onderdelen if not d.is_waarvan]
+    som = sum((waarde.get((d.key, jaar, soort, wie), 0) for d in volledig), Decimal(0))
+    if volledig and som != opgegeven:
+        uitkomst.bevindingen.append(
+            Bevinding(
+                "som_delen",
+                totaal.key,
+                jaar,
+                soort,
+                wie,
+                f"{_soort_jaar(soort, jaar)}: de delen van ‘{totaal.naam}’ tellen op tot "
+                f"{format_getal(som)}, het opgegeven totaal is {format_getal(opgegeven)}",
+                verwacht=opgegeven,
+                gevonden=som,
+            )
+        )
+    for deel in onderdelen:
+        deelwaarde = waarde.get((deel.key, jaar, soort, wie))
+        if deel.is_waarvan and deelwaarde is not None and deelwaarde > opgegeven:
+            uitkomst.bevindingen.append(
+                Bevinding(
+                    "waarvan",
+                    deel.key,
+                    jaar,
+                    soort,
+                    wie,
+                    f"{_soort_jaar(soort, jaar)}: ‘{deel.naam}’ ({format_getal(deelwaarde)}) "
+                    f"is groter dan het geheel ‘{totaal.naam}’ ({format_getal(opgegeven)})",
+                    verwacht=opgegeven,
+                    gevonden=deelwaarde,
+                )
+            )
+
+
+def _toets_uitsplitsing(uitkomst, item: Item, items, waarde, jaar, soort, wie) -> None:
+    if item.uitsplitsing_van is None:
+        return
+    eigen = waarde.get((item.key, jaar, soort, wie))
+    hoofdpost = waarde.get((item.uitsplitsing_van, jaar, soort, wie))
+    if eigen is None or hoofdpost is None or eigen == hoofdpost:
+        return
+    naam = items[item.uitsplitsing_van].naam
+    uitkomst.bevindingen.append(
+        Bevinding(
+            "uitsplitsing",
+            item.key,
+            jaar,
+            soort,
+            wie,
+            f"{_soort_jaar(soort, jaar)}: de uitsplitsing van ‘{naam}’ geeft als totaal "
+            f"{format_getal(eigen)}, de post ‘{naam}’ zelf is {format_getal(hoofdpost)}",
+            verwacht=hoofdpost,
+            gevonden=eigen,
+        )
+    )
+
+
+def _toets_normen(uitkomst, item: Item, waarde, jaar, soort, wie) -> None:
+    eigen = waarde.get((item.key, jaar, soort, wie))
+    if eigen is None:
+        return
+    for regel in item.normen:
+        gemeten = eigen
+        if regel.soort == "aandeel":
+            geheel = waarde.get((regel.ten_opzichte_van, jaar, soort, wie))
+            if not geheel:
+                continue
+            gemeten = (eigen / geheel * 100).quantize(Decimal("0.01"))
+        gehaald = regel.toets(gemeten)
+        uitkomst.normuitkomsten.append(
+            NormUitkomst(item.key, regel, jaar, soort, wie, gemeten, gehaald)
+        )
+        if not gehaald:
+            opmaak = format_procent if regel.soort == "aandeel" else format_getal
+            uitkomst.bevindingen.append(
+                Bevinding(
+                    "norm",
+                    item.key,
+                    jaar,
+                    soort,
+                    wie,
+                    f"{_soort_jaar(soort, jaar)}: ‘{item.naam}’ is {opmaak(gemeten)}, "
+                    f"de norm is {regel.beschrijving()}",
+                    verwacht=regel.ondergrens if regel.ondergrens is not None else regel.bovengrens,
+                    gevonden=gemeten,
+                )
+            )
+
+
+def _toets_organisaties(uitkomst, items, waarde) -> None:
+    """An overall figure and its split per organisation or location must agree."""
+    per_plek = defaultdict(Decimal)
+    gesplitst = set()
+    for (key, jaar, soort, wie), bedrag in waarde.items():
+        if wie is not None:
+            per_plek[(key, jaar, soort)] += bedrag
+            gesplitst.add((key, jaar, soort))
+    for key, jaar, soort in sorted(gesplitst, key=lambda k: (str(k[0]), k[1], k[2])):
+        totaal = waarde.get((key, jaar, soort, None))
+        som = per_plek[(key, jaar, soort)]
+        if totaal is not None and som != totaal:
+            uitkomst.bevindingen.append(
+                Bevinding(
+                    "som_organisaties",
+                    key,
+                    jaar,
+                    soort,
+                    None,
+                    f"{_soort_jaar(soort, jaar)}: de organisaties samen komen voor "
+                    f"‘{items[key].naam}’ op {format_getal(som)}, het opgegeven totaal is "
+                    f"{format_getal(totaal)}",
+                    verwacht=totaal,
+                    gevonden=som,
+                )
+            )
+
+
+def toets_dossier(dossier, waarden) -> Toetsing:
+    """Check a dossier's figures as one user sees them (`waarden` is already `visible_to`).
+
+    Three queries, whatever the size of the dossier.
+    """
+    indicatoren = dossier.indicatoren.prefetch_related("normen")
+    items = [
+        Item(
+            key=ind.pk,
+            naam=ind.naam,
+            deel_van=ind.deel_van_id,
+            is_waarvan=ind.is_waarvan,
+            uitsplitsing_van=ind.uitsplitsing_van_id,
+            normen=tuple(
+                NormRegel(
+                    n.soort, n.ondergrens, n.bovengrens, n.ten_opzichte_van_id, n.omschrijving
+                )
+                for n in ind.normen.all()
+            ),
+        )
+        for ind in indicatoren
+    ]
+    rijen = waarden.filter(indicator__dossier=dossier).values_list(
+        "indicator_id", "jaar", "soort", "waarde", "organisatie__naam", "locatie__naam"
+    )
+    cijfers = [
+        Cijfer(ind, jaar, soort, bedrag, organisatie or locatie)
+        for ind, jaar, soort, bedrag, organisatie, locatie in rijen
+    ]
+    return vind_bevindingen(items, cijfers)

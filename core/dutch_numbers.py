@@ -1,0 +1,56 @@
+"""Reading and writing numbers the Dutch way: 1.234,56 and € 4,2 mln."""
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
+
+# Thousands with dots (optional), decimals after one comma: "1.234,56", "-40", "4200000".
+_DUTCH = re.compile(r"^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$")
+MILJOEN = Decimal(1_000_000)
+
+
+def parse_getal(text: str) -> Decimal:
+    """Parse Dutch notation; refuse anything ambiguous with a Dutch message."""
+    cleaned = (text or "").strip().replace("\u00a0", "").replace(" ", "").removeprefix("€")
+    if not cleaned:
+        raise ValidationError("Vul een getal in.", code="leeg")
+    if not _DUTCH.match(cleaned):
+        raise ValidationError(
+            "‘%(tekst)s’ is geen getal. Schrijf bijvoorbeeld 1.234,56.",
+            code="geen_getal",
+            params={"tekst": text.strip()[:40]},
+        )
+    try:
+        return Decimal(cleaned.replace(".", "").replace(",", "."))
+    except InvalidOperation as exc:  # pragma: no cover - the pattern already guards this
+        raise ValidationError("Dit is geen getal.", code="geen_getal") from exc
+
+
+def format_getal(value: Decimal | int | None, decimalen: int | None = None) -> str:
+    """1234.5 → "1.234,5"; whole numbers without decimals unless asked."""
+    if value is None:
+        return ""
+    value = Decimal(value)
+    if decimalen is None:
+        decimalen = 0 if value == value.to_integral_value() else 2
+    return number_format(value, decimal_pos=decimalen, use_l10n=True, force_grouping=True)
+
+
+def format_euro(value: Decimal | int | None) -> str:
+    """Euros: € 370.000, € 1.234,56; a million or more as € 4,2 mln (up to two decimals)."""
+    if value is None:
+        return ""
+    value = Decimal(value)
+    if abs(value) >= MILJOEN:
+        mln = (value / MILJOEN).quantize(Decimal("0.01")).normalize()
+        decimalen = max(1, -mln.as_tuple().exponent)
+        return f"€ {format_getal(mln, decimalen)} mln"
+    return f"€ {format_getal(value)}"
+
+
+def format_procent(value: Decimal | float | None, decimalen: int = 1) -> str:
+    if value is None:
+        return ""
+    return f"{format_getal(Decimal(value), decimalen)} %"

@@ -1,0 +1,35 @@
+"""Reusable reads: every list, dashboard and export starts from these querysets."""
+
+from django.db import models
+
+
+class DossierQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "DossierQuerySet":
+        # Dossiers themselves are public to every logged-in user; their concept figures are not.
+        return self if user.is_authenticated else self.none()
+
+    def editable_by(self, user) -> "DossierQuerySet":
+        from .rules import editable_dossiers_q
+
+        return self.filter(editable_dossiers_q(user))
+
+    def for_organisatie(self, organisatie) -> "DossierQuerySet":
+        return self.filter(partijen__organisatie=organisatie).distinct()
+
+
+class WaardeQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "WaardeQuerySet":
+        from .rules import visible_waarden_q
+
+        return self.filter(visible_waarden_q(user))
+
+    def editable_by(self, user) -> "WaardeQuerySet":
+        from .rules import editable_waarden_q
+
+        return self.filter(editable_waarden_q(user))
+
+    def for_dossier(self, dossier) -> "WaardeQuerySet":
+        return self.filter(indicator__dossier=dossier)
+
+    def for_jaar(self, jaar: int) -> "WaardeQuerySet":
+        return self.filter(jaar=jaar)

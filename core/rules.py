@@ -1,0 +1,136 @@
+"""Who may see and change what: the one place where access rules live.
+
+Each rule exists twice by necessity: as a predicate on one object (django-rules, for
+`user.has_perm`) and as a `Q` for querysets (`visible_to`, `editable_by`). Both are defined
+here, side by side, and tests/core/test_rules.py checks that they agree for every role.
+"""
+
+import rules
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Coalesce
+
+from .models import Dossier, Jaaropgave, Rol, Waarde
+
+
+def _has_rol(rol: Rol):
+    @rules.predicate(name=f"is_{rol.value}")
+    def predicate(user) -> bool:
+        return user.is_authenticated and user.heeft_rol(rol)
+
+    return predicate
+
+
+is_beheerder = _has_rol(Rol.BEHEERDER)
+is_bestuurder = _has_rol(Rol.BESTUURDER)
+is_beleidsmedewerker = _has_rol(Rol.BELEIDSMEDEWERKER)
+is_coordinator = _has_rol(Rol.COORDINATOR)
+
+
+def _dossier_of(obj) -> Dossier:
+    return obj if isinstance(obj, Dossier) else obj.dossier  # Waarde, Jaaropgave, Indicator
+
+
+@rules.predicate
+def coordinates(user, obj) -> bool:
+    """The user is a coördinator at the organisation that leads the dossier of `obj`."""
+    if obj is None or not is_coordinator(user):
+        return False
+    return _dossier_of(obj).penvoerder_id == user.organisatie_id
+
+
+@rules.predicate
+def owns_waarde(user, waarde: Waarde) -> bool:
+    """A figure belongs to its organisation, or, when it is not split, to the penvoerder."""
+    if waarde is None or user.organisatie_id is None:
+        return False
+    return waarde.eigenaar_id == user.organisatie_id
+
+
+@rules.predicate
+def waarde_is_submitted(user, waarde: Waarde) -> bool:
+    return Jaaropgave.objects.filter(
+        dossier_id=waarde.indicator.dossier_id,
+        organisatie_id=waarde.eigenaar_id,
+        jaar=waarde.jaar,
+        soort=waarde.soort,
+        status__in=SUBMITTED,
+    ).exists()
+
+
+SUBMITTED = [Jaaropgave.Status.INGEDIEND, Jaaropgave.Status.VASTGESTELD]
+
+maintains_dossier = is_beheerder | coordinates
+can_view_waarde = rules.is_authenticated & (
+    is_beheerder | coordinates | owns_waarde | waarde_is_submitted
+)
+can_change_waarde = is_beheerder | coordinates | (is_beleidsmedewerker & owns_waarde)
+
+rules.add_perm("core.view_dossier", rules.is_authenticated)
+rules.add_perm("core.change_dossier", maintains_dossier)
+rules.add_perm("core.view_waarde", can_view_waarde)
+rules.add_perm("core.change_waarde", can_change_waarde)
+
+
+@rules.predicate
+def may_enter_for(user, opgave: Jaaropgave) -> bool:
+    """Entering the figures of one organisation in one dossier (a grid, an import)."""
+    return (
+        is_beheerder(user)
+        or coordinates(user, opgave)
+        or (is_beleidsmedewerker(user) and opgave.organisatie_id == user.organisatie_id)
+    )
+
+
+rules.add_perm("core.enter_jaaropgave", may_enter_for)
+rules.add_perm("core.vaststellen_jaaropgave", is_beheerder | coordinates)
+
+
+# --- The same rules as query filters -------------------------------------------------
+
+
+def _coordinated_dossiers_q(user, prefix: str = "") -> Q:
+    if is_coordinator(user) and user.organisatie_id:
+        return Q(**{f"{prefix}penvoerder_id": user.organisatie_id})
+    return Q(pk__in=[])
+
+
+def editable_dossiers_q(user) -> Q:
+    if is_beheerder(user):
+        return Q()
+    return _coordinated_dossiers_q(user)
+
+
+def visible_waarden_q(user) -> Q:
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    if is_beheerder(user):
+        return Q()
+    submitted = Exists(
+        Jaaropgave.objects.filter(
+            dossier_id=OuterRef("indicator__dossier_id"),
+            organisatie_id=Coalesce(
+                OuterRef("organisatie_id"), OuterRef("indicator__dossier__penvoerder_id")
+            ),
+            jaar=OuterRef("jaar"),
+            soort=OuterRef("soort"),
+            status__in=SUBMITTED,
+        )
+    )
+    return submitted | _own_waarden_q(user) | _coordinated_dossiers_q(user, "indicator__dossier__")
+
+
+def _own_waarden_q(user) -> Q:
+    if user.organisatie_id is None:
+        return Q(pk__in=[])
+    return Q(organisatie_id=user.organisatie_id) | Q(
+        organisatie__isnull=True, indicator__dossier__penvoerder_id=user.organisatie_id
+    )
+
+
+def editable_waarden_q(user) -> Q:
+    if is_beheerder(user):
+        return Q()
+    q = _coordinated_dossiers_q(user, "indicator__dossier__")
+    if is_beleidsmedewerker(user):
+        q |= _own_waarden_q(user)
+    return q

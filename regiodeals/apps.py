@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RegiodealsConfig(AppConfig):
+    name = "regiodeals"
+    verbose_name = "Regio Deals"

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "regiodeals"
+urlpatterns = [
+    path("", views.RegiodealListView.as_view(), name="list"),
+    path("<slug:slug>/", views.RegiodealDetailView.as_view(), name="detail"),
+]
