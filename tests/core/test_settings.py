@@ -31,5 +31,5 @@ def test_production_starts_with_a_secret_key():
 
 def test_demo_accounts_are_refused_when_debug_is_off(db, settings):
     settings.DEBUG = False
-    with pytest.raises(ImproperlyConfigured, match="alleen .* met DEBUG aan"):
+    with pytest.raises(ImproperlyConfigured, match=r"alleen .* met DEBUG aan"):
         create_demo_accounts()
