@@ -2,13 +2,39 @@ from django.contrib import admin
 
 from core.admin import PartijInline
 
-from .models import Afspraak
+from .models import Afspraak, Afspraakpunt, Wijziging, Wijzigingsregel
 
 
 @admin.register(Afspraak)
 class AfspraakAdmin(admin.ModelAdmin):
-    list_display = ["titel", "penvoerder", "startdatum", "einddatum"]
-    list_filter = ["penvoerder"]
+    list_display = ["titel", "soort_afspraak", "penvoerder", "startdatum", "einddatum"]
+    list_filter = ["soort_afspraak", "penvoerder"]
     search_fields = ["titel", "slug"]
     prepopulated_fields = {"slug": ["titel"]}
     inlines = [PartijInline]
+
+
+@admin.register(Afspraakpunt)
+class AfspraakpuntAdmin(admin.ModelAdmin):
+    list_display = ["titel", "afspraak", "onderdeel", "soort", "status", "deadline"]
+    list_filter = ["afspraak", "soort", "status"]
+    list_select_related = ["afspraak", "onderdeel"]
+    search_fields = ["titel", "tekst", "trekker_omschrijving"]
+    filter_horizontal = ["trekkers"]
+    raw_id_fields = ["indicator", "toegevoegd_bij"]
+
+
+class WijzigingsregelInline(admin.StackedInline):
+    model = Wijzigingsregel
+    extra = 0
+    raw_id_fields = ["afspraakpunt", "onderdeel"]
+    readonly_fields = ["oude_status", "oude_streefwaarde", "oud_streefjaar"]
+
+
+@admin.register(Wijziging)
+class WijzigingAdmin(admin.ModelAdmin):
+    list_display = ["titel", "afspraak", "soort", "datum", "toegepast_op"]
+    list_filter = ["soort", "afspraak"]
+    search_fields = ["titel", "reden"]
+    readonly_fields = ["toegepast_op", "toegepast_door"]
+    inlines = [WijzigingsregelInline]

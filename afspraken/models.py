@@ -1,6 +1,9 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 
-from core.models import Dossier
+from core.models import Dossier, Eenheid, Indicator, Onderdeel, Organisatie
 
 
 class Afspraak(Dossier):
@@ -20,3 +23,206 @@ class Afspraak(Dossier):
     class Meta:
         verbose_name = "afspraak"
         verbose_name_plural = "afspraken"
+
+
+class Afspraakpunt(models.Model):
+    """One item of an agreement under a theme or line: an opdracht, afspraak, goal or indicator."""
+
+    class Soort(models.TextChoices):
+        BESTUURSOPDRACHT = "bestuursopdracht", "bestuursopdracht"
+        AFSPRAAK = "afspraak", "afspraak"
+        DOELSTELLING = "doelstelling", "doelstelling"
+        INDICATOR = "indicator", "indicator"
+
+    class Status(models.TextChoices):
+        LOPEND = "lopend", "lopend"
+        AFGEROND = "afgerond", "afgerond"
+        VERVALLEN = "vervallen", "vervallen"
+        GEWIJZIGD = "gewijzigd", "gewijzigd"
+
+    afspraak = models.ForeignKey(
+        Afspraak, verbose_name="afspraak", on_delete=models.CASCADE, related_name="punten"
+    )
+    onderdeel = models.ForeignKey(
+        Onderdeel,
+        verbose_name="thema of lijn",
+        on_delete=models.PROTECT,
+        related_name="afspraakpunten",
+    )
+    soort = models.CharField("soort", max_length=20, choices=Soort.choices)
+    titel = models.CharField("titel", max_length=300)
+    tekst = models.TextField("tekst", blank=True)
+    trekkers = models.ManyToManyField(
+        Organisatie, verbose_name="trekkers", blank=True, related_name="getrokken_afspraakpunten"
+    )
+    trekker_omschrijving = models.CharField(
+        "trekker (omschrijving)",
+        max_length=300,
+        blank=True,
+        help_text="Wie precies, bijvoorbeeld ‘directeur-bestuurder Servatius’.",
+    )
+    resultaat = models.CharField("op te leveren resultaat", max_length=300, blank=True)
+    deadline = models.DateField("deadline", null=True, blank=True)
+    deadline_omschrijving = models.CharField(
+        "deadline (zoals afgesproken)", max_length=100, blank=True, help_text="Bijv. ‘eind 2015’."
+    )
+    status = models.CharField("status", max_length=12, choices=Status.choices, default="lopend")
+    streefwaarde = models.DecimalField(
+        "streefwaarde", max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    streefeenheid = models.CharField(
+        "eenheid van de streefwaarde", max_length=10, choices=Eenheid.choices, blank=True
+    )
+    streefjaar = models.PositiveSmallIntegerField("streefjaar", null=True, blank=True)
+    indicator = models.OneToOneField(
+        Indicator,
+        verbose_name="indicator",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="afspraakpunt",
+    )
+    toegevoegd_bij = models.ForeignKey(
+        "Wijziging",
+        verbose_name="toegevoegd bij",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="toegevoegde_punten",
+    )
+    volgorde = models.PositiveIntegerField("volgorde", default=0)
+
+    class Meta:
+        ordering = ["afspraak", "onderdeel__volgorde", "volgorde", "pk"]
+        verbose_name = "afspraakpunt"
+        verbose_name_plural = "afspraakpunten"
+
+    def __str__(self) -> str:
+        return self.titel
+
+    def get_absolute_url(self) -> str:
+        return reverse("afspraken:punt", kwargs={"slug": self.afspraak.slug, "pk": self.pk})
+
+    def clean(self) -> None:
+        if self.onderdeel_id and self.afspraak_id and self.onderdeel.dossier_id != self.afspraak_id:
+            raise ValidationError(
+                {"onderdeel": "Dit thema hoort bij een andere afspraak."}, code="ander_dossier"
+            )
+        if (self.streefwaarde is None) != (self.streefjaar is None):
+            raise ValidationError(
+                "Geef een streefwaarde en een streefjaar, of geen van beide.", code="streef_half"
+            )
+
+
+class Wijziging(models.Model):
+    """An amendment (actualisatie, wijziging) of an agreement: a dated list of changes."""
+
+    class Soort(models.TextChoices):
+        ACTUALISATIE = "actualisatie", "actualisatie"
+        WIJZIGING = "wijziging", "wijziging"
+
+    afspraak = models.ForeignKey(
+        Afspraak, verbose_name="afspraak", on_delete=models.CASCADE, related_name="wijzigingen"
+    )
+    soort = models.CharField("soort", max_length=20, choices=Soort.choices)
+    datum = models.DateField("datum")
+    titel = models.CharField("titel", max_length=300)
+    reden = models.TextField("reden")
+    toegepast_op = models.DateTimeField("verwerkt op", null=True, blank=True)
+    toegepast_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="verwerkt door",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["afspraak", "datum", "pk"]
+        verbose_name = "wijziging"
+        verbose_name_plural = "wijzigingen"
+
+    def __str__(self) -> str:
+        return f"{self.titel} ({self.datum:%d-%m-%Y})"
+
+    @property
+    def is_toegepast(self) -> bool:
+        return self.toegepast_op is not None
+
+
+class Wijzigingsregel(models.Model):
+    """One change of an amendment; old values are recorded when the amendment is applied."""
+
+    class Soort(models.TextChoices):
+        VERVALLEN = "vervallen", "vervalt"
+        STREEFWAARDE = "streefwaarde", "streefwaarde of streefjaar gewijzigd"
+        INDICATOR_VERVALLEN = "indicator_vervallen", "indicator vervalt (niet meer meetbaar)"
+        TOEGEVOEGD = "toegevoegd", "toegevoegd"
+        AFGEROND = "afgerond", "afgerond"
+
+    wijziging = models.ForeignKey(
+        Wijziging, verbose_name="wijziging", on_delete=models.CASCADE, related_name="regels"
+    )
+    soort = models.CharField("soort", max_length=20, choices=Soort.choices)
+    afspraakpunt = models.ForeignKey(
+        Afspraakpunt,
+        verbose_name="afspraakpunt",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="wijzigingsregels",
+        help_text="Leeg bij een toevoeging; na verwerking het nieuwe punt.",
+    )
+    reden = models.TextField("reden", blank=True)
+    oude_streefwaarde = models.DecimalField(
+        "oude streefwaarde", max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    oud_streefjaar = models.PositiveSmallIntegerField("oud streefjaar", null=True, blank=True)
+    oude_status = models.CharField(
+        "oude status", max_length=12, choices=Afspraakpunt.Status.choices, blank=True
+    )
+    nieuwe_streefwaarde = models.DecimalField(
+        "nieuwe streefwaarde", max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    nieuw_streefjaar = models.PositiveSmallIntegerField("nieuw streefjaar", null=True, blank=True)
+    # For an addition: where the new item goes and what it says.
+    onderdeel = models.ForeignKey(
+        Onderdeel,
+        verbose_name="thema of lijn",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    nieuw_punt_soort = models.CharField(
+        "soort nieuw punt", max_length=20, choices=Afspraakpunt.Soort.choices, blank=True
+    )
+    titel = models.CharField("titel nieuw punt", max_length=300, blank=True)
+    tekst = models.TextField("tekst nieuw punt", blank=True)
+    volgorde = models.PositiveIntegerField("volgorde", default=0)
+
+    class Meta:
+        ordering = ["wijziging", "volgorde", "pk"]
+        verbose_name = "wijzigingsregel"
+        verbose_name_plural = "wijzigingsregels"
+
+    def __str__(self) -> str:
+        onderwerp = self.afspraakpunt or self.titel
+        return f"{self.get_soort_display()}: {onderwerp}"
+
+    def clean(self) -> None:
+        if self.soort == self.Soort.TOEGEVOEGD:
+            if not (self.onderdeel_id and self.titel and self.nieuw_punt_soort):
+                raise ValidationError(
+                    "Een toevoeging heeft een thema, een soort en een titel nodig.",
+                    code="toevoeging_onvolledig",
+                )
+        elif self.afspraakpunt_id is None:
+            raise ValidationError(
+                {"afspraakpunt": "Kies het afspraakpunt dat wijzigt."}, code="punt_ontbreekt"
+            )
+        if self.soort == self.Soort.STREEFWAARDE and self.nieuw_streefjaar is None:
+            raise ValidationError(
+                {"nieuw_streefjaar": "Geef het nieuwe streefjaar."}, code="streefjaar_ontbreekt"
+            )

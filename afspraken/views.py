@@ -1,14 +1,42 @@
-from django.views.generic import DetailView, ListView
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404, redirect
+from django.views.decorators.http import require_POST
+from django.views.generic import DetailView
+from django_filters.views import FilterView
+from django_tables2 import SingleTableMixin
 
-from .models import Afspraak
+from core.figures import bouw_cijfertabel
+from core.models import Jaaropgave, Onderdeel, Waarde
+
+from .filters import AfspraakFilter
+from .models import Afspraak, Afspraakpunt, Wijziging, Wijzigingsregel
+from .services import pas_wijziging_toe
+from .tables import AfspraakTable
 
 
-class AfspraakListView(ListView):
+class AfspraakListView(SingleTableMixin, FilterView):
     model = Afspraak
+    table_class = AfspraakTable
+    filterset_class = AfspraakFilter
     paginate_by = 25
+    template_name = "afspraken/afspraak_list.html"
 
     def get_queryset(self):
-        return Afspraak.objects.visible_to(self.request.user).select_related("penvoerder")
+        punten = (
+            Afspraakpunt.objects.filter(afspraak=OuterRef("pk"))
+            .values("afspraak")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return (
+            Afspraak.objects.visible_to(self.request.user)
+            .select_related("penvoerder")
+            .annotate(aantal_punten=Coalesce(Subquery(punten), 0))
+            .order_by("titel")
+        )
 
 
 class AfspraakDetailView(DetailView):
@@ -16,3 +44,53 @@ class AfspraakDetailView(DetailView):
 
     def get_queryset(self):
         return Afspraak.objects.visible_to(self.request.user).select_related("penvoerder")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        afspraak, user = self.object, self.request.user
+        punten = Afspraakpunt.objects.prefetch_related("trekkers").select_related("toegevoegd_bij")
+        context["onderdelen"] = Onderdeel.objects.filter(dossier=afspraak).prefetch_related(
+            Prefetch("afspraakpunten", queryset=punten)
+        )
+        context["partijen"] = afspraak.partijen.select_related("organisatie")
+        context["tabel"] = bouw_cijfertabel(afspraak, Waarde.objects.visible_to(user))
+        context["wijzigingen"] = afspraak.wijzigingen.prefetch_related(
+            Prefetch("regels", queryset=Wijzigingsregel.objects.select_related("afspraakpunt"))
+        )
+        context["jaaropgaven"] = Jaaropgave.objects.filter(dossier=afspraak).select_related(
+            "organisatie"
+        )
+        context["mag_beheren"] = user.has_perm("core.change_dossier", afspraak)
+        return context
+
+
+class AfspraakpuntDetailView(DetailView):
+    model = Afspraakpunt
+    context_object_name = "punt"
+
+    def get_queryset(self):
+        return Afspraakpunt.objects.filter(
+            afspraak__in=Afspraak.objects.visible_to(self.request.user),
+            afspraak__slug=self.kwargs["slug"],
+        ).select_related("afspraak", "onderdeel", "toegevoegd_bij")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["regels"] = self.object.wijzigingsregels.select_related("wijziging").order_by(
+            "wijziging__datum", "pk"
+        )
+        return context
+
+
+@require_POST
+def wijziging_verwerken(request, slug: str, pk: int):
+    wijziging = get_object_or_404(Wijziging, pk=pk, afspraak__slug=slug)
+    if not request.user.has_perm("core.change_dossier", wijziging.afspraak):
+        raise PermissionDenied("Alleen de coördinator of een beheerder verwerkt een wijziging.")
+    try:
+        pas_wijziging_toe(wijziging=wijziging, door=request.user)
+    except ValidationError as error:
+        messages.error(request, "Niets verwerkt: " + " ".join(error.messages))
+    else:
+        messages.success(request, f"‘{wijziging.titel}’ is verwerkt.")
+    return redirect(wijziging.afspraak)

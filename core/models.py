@@ -541,3 +541,24 @@ class Jaaropgave(models.Model):
     @property
     def is_vergrendeld(self) -> bool:
         return self.status == self.Status.VASTGESTELD
+
+
+class Heropening(models.Model):
+    """A fixed (vastgesteld) year reopened for changes: who, when and why."""
+
+    jaaropgave = models.ForeignKey(
+        Jaaropgave, verbose_name="jaaropgave", on_delete=models.CASCADE, related_name="heropeningen"
+    )
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="door", on_delete=models.PROTECT, related_name="+"
+    )
+    op = models.DateTimeField("op", auto_now_add=True)
+    reden = models.TextField("reden")
+
+    class Meta:
+        ordering = ["jaaropgave", "op"]
+        verbose_name = "heropening"
+        verbose_name_plural = "heropeningen"
+
+    def __str__(self) -> str:
+        return f"{self.jaaropgave} heropend op {self.op:%d-%m-%Y}"

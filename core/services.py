@@ -1,11 +1,23 @@
 """Workflows of the core app: one function each, atomic, keyword-only."""
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q, QuerySet
 
-from .models import Organisatie, Rol, User
+from .models import (
+    Dossier,
+    Heropening,
+    Indicator,
+    Jaaropgave,
+    Organisatie,
+    Rol,
+    User,
+    Waarde,
+)
 
 DEMO_WACHTWOORD = "demo"
 
@@ -49,3 +61,156 @@ def create_demo_accounts() -> list[User]:
         user.groups.set(Group.objects.filter(name__in=[r.value for r in rollen]))
         users.append(user)
     return users
+
+
+# --- Yearly figures: enter, submit, fix, reopen ---------------------------------------
+
+
+def invoer_indicatoren(dossier: Dossier, organisatie: Organisatie) -> QuerySet[Indicator]:
+    """The items an organisation fills itself: its own split rows, and, for the penvoerder,
+    the items without a split."""
+    eigen = Q(uitsplitsing=Indicator.Uitsplitsing.ORGANISATIE)
+    if dossier.penvoerder_id == organisatie.pk:
+        eigen |= Q(uitsplitsing=Indicator.Uitsplitsing.GEEN)
+    return dossier.indicatoren.filter(eigen).select_related("onderdeel")
+
+
+def _check_jaar(dossier: Dossier, jaar: int) -> None:
+    if (dossier.startjaar and jaar < dossier.startjaar) or (
+        dossier.eindjaar and jaar > dossier.eindjaar
+    ):
+        raise ValidationError(
+            "%(jaar)s valt buiten de looptijd van %(dossier)s (%(van)s–%(tot)s).",
+            code="jaar_buiten_looptijd",
+            params={
+                "jaar": jaar,
+                "dossier": dossier,
+                "van": dossier.startjaar,
+                "tot": dossier.eindjaar,
+            },
+        )
+
+
+def _lock_opgave(
+    *, dossier: Dossier, organisatie: Organisatie, jaar: int, soort: str
+) -> Jaaropgave:
+    opgave, _ = Jaaropgave.objects.get_or_create(
+        dossier=dossier, organisatie=organisatie, jaar=jaar, soort=soort
+    )
+    return Jaaropgave.objects.select_for_update().get(pk=opgave.pk)
+
+
+@transaction.atomic
+def sla_jaaropgave_op(
+    *,
+    dossier: Dossier,
+    organisatie: Organisatie,
+    jaar: int,
+    soort: str,
+    cijfers: dict[int, tuple[Decimal | None, str]],
+    door: User,
+) -> Jaaropgave:
+    """Save a whole grid, or nothing: a locked year, a foreign item or a bad year refuses all.
+
+    An empty value removes the figure; its toelichting goes with it.
+    """
+    _check_jaar(dossier, jaar)
+    opgave = _lock_opgave(dossier=dossier, organisatie=organisatie, jaar=jaar, soort=soort)
+    if not door.has_perm("core.enter_jaaropgave", opgave):
+        raise PermissionDenied("U mag de cijfers van deze organisatie niet invoeren.")
+    if opgave.is_vergrendeld:
+        raise ValidationError(
+            "%(soort)s %(jaar)s is vastgesteld; heropen het jaar om iets te wijzigen.",
+            code="vastgesteld",
+            params={"soort": opgave.get_soort_display().capitalize(), "jaar": jaar},
+        )
+    toegestaan = {i.pk: i for i in invoer_indicatoren(dossier, organisatie)}
+    vreemd = set(cijfers) - set(toegestaan)
+    if vreemd:
+        raise PermissionDenied("Deze cijfers horen niet bij uw organisatie.")
+    bestaand = {
+        w.indicator_id: w
+        for w in Waarde.objects.filter(
+            indicator_id__in=list(cijfers), jaar=jaar, soort=soort
+        ).filter(eigen_waarden_q(dossier, organisatie))
+    }
+    for indicator_id, (waarde, toelichting) in cijfers.items():
+        indicator = toegestaan[indicator_id]
+        oud = bestaand.get(indicator_id)
+        if waarde is None:
+            if oud is not None:
+                oud.delete()
+            continue
+        if oud is None:
+            Waarde.objects.create(
+                indicator=indicator,
+                jaar=jaar,
+                soort=soort,
+                organisatie=_split_organisatie(indicator, organisatie),
+                waarde=waarde,
+                toelichting=toelichting,
+                ingevoerd_door=door,
+            )
+        elif (oud.waarde, oud.toelichting) != (waarde, toelichting):
+            oud.waarde, oud.toelichting, oud.ingevoerd_door = waarde, toelichting, door
+            oud.versie += 1
+            oud.save()
+    opgave.gewijzigd_door = door
+    opgave.save(update_fields=["gewijzigd_door", "gewijzigd_op"])
+    return opgave
+
+
+def _split_organisatie(indicator: Indicator, organisatie: Organisatie) -> Organisatie | None:
+    return organisatie if indicator.uitsplitsing == Indicator.Uitsplitsing.ORGANISATIE else None
+
+
+def eigen_waarden_q(dossier: Dossier, organisatie: Organisatie) -> Q:
+    eigen = Q(organisatie=organisatie)
+    if dossier.penvoerder_id == organisatie.pk:
+        eigen |= Q(organisatie__isnull=True, locatie__isnull=True)
+    return eigen
+
+
+@transaction.atomic
+def dien_jaaropgave_in(*, opgave: Jaaropgave, door: User) -> Jaaropgave:
+    opgave = Jaaropgave.objects.select_for_update().get(pk=opgave.pk)
+    if not door.has_perm("core.enter_jaaropgave", opgave):
+        raise PermissionDenied("U mag dit jaar niet indienen.")
+    if opgave.status != Jaaropgave.Status.CONCEPT:
+        raise ValidationError(
+            "Dit jaar is al %(status)s.",
+            code="niet_concept",
+            params={"status": opgave.get_status_display()},
+        )
+    opgave.status, opgave.gewijzigd_door = Jaaropgave.Status.INGEDIEND, door
+    opgave.save(update_fields=["status", "gewijzigd_door", "gewijzigd_op"])
+    return opgave
+
+
+@transaction.atomic
+def stel_jaaropgave_vast(*, opgave: Jaaropgave, door: User) -> Jaaropgave:
+    opgave = Jaaropgave.objects.select_for_update().get(pk=opgave.pk)
+    if not door.has_perm("core.vaststellen_jaaropgave", opgave):
+        raise PermissionDenied("Alleen de coördinator of een beheerder stelt een jaar vast.")
+    if opgave.status != Jaaropgave.Status.INGEDIEND:
+        raise ValidationError(
+            "Alleen een ingediend jaar kan worden vastgesteld.", code="niet_ingediend"
+        )
+    opgave.status, opgave.gewijzigd_door = Jaaropgave.Status.VASTGESTELD, door
+    opgave.save(update_fields=["status", "gewijzigd_door", "gewijzigd_op"])
+    return opgave
+
+
+@transaction.atomic
+def heropen_jaaropgave(*, opgave: Jaaropgave, door: User, reden: str) -> Heropening:
+    """Unlock a fixed year; it goes back to ingediend (still readable by all)."""
+    opgave = Jaaropgave.objects.select_for_update().get(pk=opgave.pk)
+    if not door.has_perm("core.vaststellen_jaaropgave", opgave):
+        raise PermissionDenied("Alleen de coördinator of een beheerder heropent een jaar.")
+    if not opgave.is_vergrendeld:
+        raise ValidationError("Dit jaar is niet vastgesteld.", code="niet_vastgesteld")
+    if not reden.strip():
+        raise ValidationError("Geef een reden op.", code="reden_ontbreekt")
+    opgave.status, opgave.gewijzigd_door = Jaaropgave.Status.INGEDIEND, door
+    opgave.save(update_fields=["status", "gewijzigd_door", "gewijzigd_op"])
+    return Heropening.objects.create(jaaropgave=opgave, door=door, reden=reden.strip())

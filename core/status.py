@@ -15,6 +15,10 @@ class Status(models.TextChoices):
     GEEN_REALISATIE = "geen_realisatie", "geen realisatie"
     GEEN_PLAN = "geen_plan", "geen plan"
 
+    @property
+    def css(self) -> str:
+        return self.value.replace("_", "-")
+
 
 def bepaal_status(
     *,

@@ -10,4 +10,14 @@ urlpatterns = [
         views.OrganisatieDetailView.as_view(),
         name="organisatie_detail",
     ),
+    path(
+        "dossiers/<slug:slug>/invoer/<int:jaar>/<str:soort>/",
+        views.jaaropgave_invoer,
+        name="invoer",
+    ),
+    path(
+        "dossiers/<slug:slug>/invoer/<int:jaar>/<str:soort>/<str:actie>/",
+        views.jaaropgave_actie,
+        name="invoer_actie",
+    ),
 ]

@@ -1,8 +1,23 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
-from .models import Dossier, Organisatie, Partij
+from .forms import HeropenForm, InvoerRij, JaaropgaveForm
+from .models import Dossier, Jaaropgave, Organisatie, Partij, Soort, Waarde
+from .services import (
+    dien_jaaropgave_in,
+    eigen_waarden_q,
+    heropen_jaaropgave,
+    invoer_indicatoren,
+    sla_jaaropgave_op,
+    stel_jaaropgave_vast,
+)
 
 
 class StartView(TemplateView):
@@ -45,3 +60,96 @@ class OrganisatieDetailView(DetailView):
         )
         context["gebruikers_aantal"] = self.object.gebruikers.filter(is_active=True).count()
         return context
+
+
+# --- The entry grid of one organisation, one year, plan or realisatie -----------------
+
+
+def _opgave_context(request, slug: str, jaar: int, soort: str):
+    dossier = get_object_or_404(Dossier, slug=slug)
+    if soort not in Soort.values:
+        raise Http404("Onbekende soort.")
+    # Coordinators and beheerders pick the organisation; for anyone else it must be their own.
+    gekozen = request.GET.get("organisatie") or request.POST.get("organisatie")
+    organisatie = (
+        get_object_or_404(Organisatie, slug=gekozen) if gekozen else request.user.organisatie
+    )
+    if organisatie is None:
+        raise PermissionDenied("U hoort bij geen organisatie.")
+    opgave = Jaaropgave.objects.filter(
+        dossier=dossier, organisatie=organisatie, jaar=jaar, soort=soort
+    ).first() or Jaaropgave(dossier=dossier, organisatie=organisatie, jaar=jaar, soort=soort)
+    if not request.user.has_perm("core.enter_jaaropgave", opgave):
+        raise PermissionDenied("U mag de cijfers van deze organisatie niet invoeren.")
+    return dossier, organisatie, opgave
+
+
+def _invoer_rijen(dossier, organisatie, jaar, soort) -> list[InvoerRij]:
+    indicatoren = list(invoer_indicatoren(dossier, organisatie).prefetch_related("meetdefinities"))
+    bestaand = {
+        w.indicator_id: w
+        for w in Waarde.objects.filter(indicator__in=indicatoren, jaar=jaar, soort=soort).filter(
+            eigen_waarden_q(dossier, organisatie)
+        )
+    }
+    return [
+        InvoerRij(i, bestaand.get(i.pk), i.meetdefinitie_voor(organisatie.pk)) for i in indicatoren
+    ]
+
+
+def jaaropgave_invoer(request, slug: str, jaar: int, soort: str):
+    dossier, organisatie, opgave = _opgave_context(request, slug, jaar, soort)
+    rijen = _invoer_rijen(dossier, organisatie, jaar, soort)
+    form = JaaropgaveForm(request.POST or None, rijen=rijen)
+    if request.method == "POST" and form.is_valid():
+        try:
+            sla_jaaropgave_op(
+                dossier=dossier,
+                organisatie=organisatie,
+                jaar=jaar,
+                soort=soort,
+                cijfers=form.cijfers,
+                door=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"De cijfers van {organisatie} zijn opgeslagen.")
+            return redirect(request.get_full_path())
+    status = 400 if form.is_bound and form.errors else 200
+    context = {
+        "dossier": dossier,
+        "organisatie": organisatie,
+        "opgave": opgave,
+        "form": form,
+        "jaar": jaar,
+        "soort": soort,
+        "heropen_form": HeropenForm(),
+        "mag_vaststellen": request.user.has_perm("core.vaststellen_jaaropgave", opgave),
+    }
+    return render(request, "core/jaaropgave_invoer.html", context, status=status)
+
+
+@require_POST
+def jaaropgave_actie(request, slug: str, jaar: int, soort: str, actie: str):
+    dossier, organisatie, opgave = _opgave_context(request, slug, jaar, soort)
+    if opgave.pk is None:
+        opgave.save()
+    try:
+        if actie == "indienen":
+            dien_jaaropgave_in(opgave=opgave, door=request.user)
+            messages.success(request, f"{soort.capitalize()} {jaar} is ingediend.")
+        elif actie == "vaststellen":
+            stel_jaaropgave_vast(opgave=opgave, door=request.user)
+            messages.success(request, f"{soort.capitalize()} {jaar} is vastgesteld.")
+        elif actie == "heropenen":
+            form = HeropenForm(request.POST)
+            reden = form.cleaned_data["reden"] if form.is_valid() else ""
+            heropen_jaaropgave(opgave=opgave, door=request.user, reden=reden)
+            messages.success(request, f"{soort.capitalize()} {jaar} is heropend.")
+        else:
+            raise Http404("Onbekende actie.")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    url = reverse("core:invoer", args=[dossier.slug, jaar, soort])
+    return redirect(f"{url}?organisatie={organisatie.slug}")

@@ -1,0 +1,46 @@
+import django_filters
+from django.db.models import Q
+from django.utils import timezone
+
+from core.models import Organisatie
+
+from .models import Afspraak
+
+
+class AfspraakFilter(django_filters.FilterSet):
+    STATUS_KEUZES = [("lopend", "lopend"), ("afgelopen", "afgelopen")]
+
+    soort_afspraak = django_filters.ChoiceFilter(
+        label="Soort", choices=Afspraak.Soort.choices, empty_label="Alle soorten"
+    )
+    partij = django_filters.ModelChoiceFilter(
+        label="Partij",
+        queryset=Organisatie.objects.all(),
+        field_name="organisaties",
+        empty_label="Alle partijen",
+        distinct=False,
+        method="filter_partij",
+    )
+    jaar = django_filters.NumberFilter(label="Jaar", method="filter_jaar")
+    status = django_filters.ChoiceFilter(
+        label="Status", choices=STATUS_KEUZES, empty_label="Alle", method="filter_status"
+    )
+
+    class Meta:
+        model = Afspraak
+        fields = ["soort_afspraak", "partij", "jaar", "status"]
+
+    def filter_partij(self, queryset, name, value):
+        # A subquery, not a join: the paginator's count must stay a plain count.
+        return queryset.filter(pk__in=value.partijen.values("dossier_id"))
+
+    def filter_jaar(self, queryset, name, value):
+        return queryset.filter(
+            Q(startdatum__year__lte=value) | Q(startdatum__isnull=True),
+            Q(einddatum__year__gte=value) | Q(einddatum__isnull=True),
+        )
+
+    def filter_status(self, queryset, name, value):
+        vandaag = timezone.localdate()
+        lopend = Q(einddatum__gte=vandaag) | Q(einddatum__isnull=True)
+        return queryset.filter(lopend) if value == "lopend" else queryset.exclude(lopend)

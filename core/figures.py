@@ -1,0 +1,130 @@
+"""The planned-versus-realised table of a dossier, as one user may see it.
+
+Built from three queries (items, norms, figures) whatever the number of years or rows, and
+shared by every app's dossier page, the dashboards and the reports.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .checks import Bevinding, Toetsing, toets_dossier
+from .models import Indicator, Waarde
+from .status import Status, bepaal_status
+
+
+@dataclass
+class Cel:
+    plan: Waarde | None = None
+    realisatie: Waarde | None = None
+    status: Status | None = None
+
+
+@dataclass
+class Rij:
+    indicator: Indicator
+    wie: str | None  # organisation or location; None for the item's overall figure
+    diepte: int
+    cellen: dict[int, Cel] = field(default_factory=dict)
+    bevindingen: list[Bevinding] = field(default_factory=list)
+    meetdefinitie: str = ""
+    kolommen: list[Cel] = field(default_factory=list)  # one cell per year of the table
+
+    @property
+    def is_deelrij(self) -> bool:
+        return self.wie is not None
+
+
+@dataclass
+class Cijfertabel:
+    jaren: list[int]
+    rijen: list[Rij]
+    toetsing: Toetsing
+
+    @property
+    def bevindingen(self) -> list[Bevinding]:
+        return self.toetsing.bevindingen
+
+
+def _diepte(indicator: Indicator, per_pk: dict[int, Indicator]) -> int:
+    diepte, ouder = 0, indicator.deel_van_id or indicator.uitsplitsing_van_id
+    while ouder is not None and diepte < 10:
+        diepte += 1
+        parent = per_pk[ouder]
+        ouder = parent.deel_van_id or parent.uitsplitsing_van_id
+    return diepte
+
+
+def bouw_cijfertabel(dossier, waarden, onderdeel=None) -> Cijfertabel:
+    """`waarden` is a `Waarde` queryset already restricted with `visible_to(user)`."""
+    indicatoren = list(
+        dossier.indicatoren.select_related("onderdeel").prefetch_related("meetdefinities")
+    )
+    per_pk = {i.pk: i for i in indicatoren}
+    if onderdeel is not None:
+        indicatoren = [i for i in indicatoren if i.onderdeel_id == onderdeel.pk]
+    figuren = waarden.filter(indicator__dossier=dossier).select_related("organisatie", "locatie")
+    per_rij: dict[tuple, dict[int, Cel]] = defaultdict(lambda: defaultdict(Cel))
+    organisaties: dict[int, dict[str, int]] = defaultdict(dict)
+    jaren = set()
+    for waarde in figuren:
+        wie = waarde.organisatie or waarde.locatie
+        naam = str(wie) if wie else None
+        if wie is not None:
+            organisaties[waarde.indicator_id][naam] = waarde.organisatie_id
+        cel = per_rij[(waarde.indicator_id, naam)][waarde.jaar]
+        setattr(cel, waarde.soort, waarde)
+        jaren.add(waarde.jaar)
+
+    toetsing = toets_dossier(dossier, waarden)
+    per_item = defaultdict(list)
+    for bevinding in toetsing.bevindingen:
+        per_item[(bevinding.item, bevinding.wie)].append(bevinding)
+
+    rijen = []
+    for indicator in indicatoren:
+        # The item's own row first (even when only its parts have figures), then its split.
+        for wie in [None, *sorted(organisaties[indicator.pk])]:
+            rij = Rij(
+                indicator=indicator,
+                wie=wie,
+                diepte=_diepte(indicator, per_pk) + (1 if wie else 0),
+                cellen=dict(per_rij.get((indicator.pk, wie), {})),
+                bevindingen=per_item.get((indicator.pk, wie), []),
+                meetdefinitie=_meetdefinitie(indicator, organisaties[indicator.pk].get(wie), wie),
+            )
+            _zet_status(rij, toetsing)
+            rijen.append(rij)
+    jaren = sorted(jaren)
+    for rij in rijen:
+        rij.kolommen = [rij.cellen.get(jaar) or Cel() for jaar in jaren]
+    return Cijfertabel(jaren=jaren, rijen=rijen, toetsing=toetsing)
+
+
+def _meetdefinitie(indicator: Indicator, organisatie_id: int | None, wie: str | None) -> str:
+    """The item row shows the common definition; a split row only its own, where it differs."""
+    if wie is None:
+        return indicator.meetdefinitie
+    eigen = indicator.meetdefinitie_voor(organisatie_id)
+    return eigen if eigen != indicator.meetdefinitie else ""
+
+
+def _zet_status(rij: Rij, toetsing: Toetsing) -> None:
+    lager = rij.indicator.richting == "lager"
+    for jaar, cel in rij.cellen.items():
+        if cel.plan is None and cel.realisatie is None:
+            continue
+        cel.status = bepaal_status(
+            plan=cel.plan.waarde if cel.plan else None,
+            realisatie=cel.realisatie.waarde if cel.realisatie else None,
+            lager_is_beter=lager,
+            norm_gehaald=toetsing.norm_gehaald(rij.indicator.pk, jaar, "realisatie", rij.wie),
+        )
+
+
+def tel_statussen(tabel: Cijfertabel) -> dict[Status, int]:
+    telling = dict.fromkeys(Status, 0)
+    for rij in tabel.rijen:
+        for cel in rij.cellen.values():
+            if cel.status is not None:
+                telling[cel.status] += 1
+    return telling

@@ -1,0 +1,162 @@
+"""The entry grid: one organisation's figures for one year, all or nothing."""
+
+from decimal import Decimal
+
+from django.urls import reverse
+
+from core.models import Heropening, Jaaropgave, Waarde
+
+
+def grid_url(wereld, jaar=2015, soort="realisatie", organisatie=None):
+    url = reverse("core:invoer", args=[wereld.dossier.slug, jaar, soort])
+    return f"{url}?organisatie={organisatie.slug}" if organisatie else url
+
+
+def actie_url(wereld, actie, organisatie, jaar=2015, soort="realisatie"):
+    url = reverse("core:invoer_actie", args=[wereld.dossier.slug, jaar, soort, actie])
+    return f"{url}?organisatie={organisatie.slug}"
+
+
+def veld(wereld):
+    return f"waarde_{wereld.nieuwbouw.pk}"
+
+
+def test_owner_sees_their_own_figure_in_dutch_notation(client, wereld):
+    wereld.waarde_a.waarde = Decimal("1234.5")
+    wereld.waarde_a.save()
+    client.force_login(wereld.eigenaar)
+
+    response = client.get(grid_url(wereld))
+
+    assert response.status_code == 200
+    assert response.context["form"][veld(wereld)].value() == "1.234,50"
+
+
+def test_owner_saves_a_figure_typed_the_dutch_way_with_a_toelichting(client, wereld):
+    client.force_login(wereld.eigenaar)
+
+    response = client.post(
+        grid_url(wereld),
+        {veld(wereld): "1.061", f"toelichting_{wereld.nieuwbouw.pk}": "Project X opgeleverd"},
+    )
+
+    assert response.status_code == 302
+    wereld.waarde_a.refresh_from_db()
+    assert wereld.waarde_a.waarde == Decimal("1061")
+    assert wereld.waarde_a.toelichting == "Project X opgeleverd"
+    assert wereld.waarde_a.ingevoerd_door == wereld.eigenaar
+    assert wereld.waarde_a.versie == 2
+
+
+def test_a_bad_cell_saves_nothing_and_shows_a_dutch_error_on_that_cell(client, wereld):
+    client.force_login(wereld.eigenaar)
+
+    response = client.post(grid_url(wereld), {veld(wereld): "6o"})
+
+    assert response.status_code == 400
+    assert response.context["form"].errors[veld(wereld)] == [
+        "‘6o’ is geen getal. Schrijf bijvoorbeeld 1.234,56."
+    ]
+    html = response.content.decode()
+    assert 'aria-invalid="true"' in html
+    wereld.waarde_a.refresh_from_db()
+    assert wereld.waarde_a.waarde == Decimal("60")
+
+
+def test_a_count_must_be_whole_and_not_negative(client, wereld):
+    client.force_login(wereld.eigenaar)
+
+    half = client.post(grid_url(wereld), {veld(wereld): "2,5"})
+    negatief = client.post(grid_url(wereld), {veld(wereld): "-3"})
+
+    assert half.context["form"].errors[veld(wereld)] == ["Een aantal is een heel getal."]
+    assert negatief.context["form"].errors[veld(wereld)] == [
+        "Een negatief getal is hier niet toegestaan."
+    ]
+    assert Waarde.objects.get(pk=wereld.waarde_a.pk).waarde == Decimal("60")
+
+
+def test_another_corporation_cannot_open_or_change_the_grid(client, wereld):
+    client.force_login(wereld.buitenstaander)
+
+    get = client.get(grid_url(wereld, organisatie=wereld.corporatie_a))
+    post = client.post(grid_url(wereld, organisatie=wereld.corporatie_a), {veld(wereld): "1"})
+
+    assert get.status_code == 403
+    assert post.status_code == 403
+    assert Waarde.objects.get(pk=wereld.waarde_a.pk).waarde == Decimal("60")
+
+
+def test_bestuurder_can_enter_nothing(client, wereld):
+    client.force_login(wereld.bestuurder)
+
+    response = client.post(grid_url(wereld), {veld(wereld): "1"})
+
+    assert response.status_code == 403
+    assert Waarde.objects.filter(ingevoerd_door=wereld.bestuurder).count() == 0
+
+
+def test_a_year_outside_the_term_is_refused(client, wereld):
+    wereld.dossier.startdatum = "2015-01-01"
+    wereld.dossier.einddatum = "2015-12-31"
+    wereld.dossier.save()
+    client.force_login(wereld.eigenaar)
+
+    response = client.post(grid_url(wereld, jaar=2019), {veld(wereld): "5"})
+
+    assert response.status_code == 400
+    assert "2019 valt buiten de looptijd" in response.content.decode()
+    assert not Waarde.objects.filter(jaar=2019).exists()
+
+
+def test_submit_fix_lock_and_reopen_a_year(client, wereld):
+    client.force_login(wereld.eigenaar)
+    client.post(actie_url(wereld, "indienen", wereld.corporatie_a))
+    opgave = Jaaropgave.objects.get(organisatie=wereld.corporatie_a, jaar=2015)
+    assert opgave.status == "ingediend"
+    assert wereld.buitenstaander.has_perm("core.view_waarde", wereld.waarde_a)
+
+    not_allowed = client.post(actie_url(wereld, "vaststellen", wereld.corporatie_a))
+    assert not_allowed.status_code == 403
+    opgave.refresh_from_db()
+    assert opgave.status == "ingediend"
+
+    client.force_login(wereld.coordinator)
+    client.post(actie_url(wereld, "vaststellen", wereld.corporatie_a))
+    opgave.refresh_from_db()
+    assert opgave.status == "vastgesteld"
+
+    client.force_login(wereld.eigenaar)
+    locked = client.post(grid_url(wereld), {veld(wereld): "61"})
+    assert locked.status_code == 400
+    assert "is vastgesteld; heropen het jaar" in locked.content.decode()
+    assert Waarde.objects.get(pk=wereld.waarde_a.pk).waarde == Decimal("60")
+
+    client.force_login(wereld.coordinator)
+    client.post(actie_url(wereld, "heropenen", wereld.corporatie_a), {"reden": "Correctie"})
+    opgave.refresh_from_db()
+    assert opgave.status == "ingediend"
+    heropening = Heropening.objects.get(jaaropgave=opgave)
+    assert (heropening.door, heropening.reden) == (wereld.coordinator, "Correctie")
+
+
+def test_reopening_needs_a_reason(client, wereld):
+    Jaaropgave.objects.create(
+        dossier=wereld.dossier,
+        organisatie=wereld.corporatie_a,
+        jaar=2015,
+        soort="realisatie",
+        status="vastgesteld",
+    )
+    client.force_login(wereld.coordinator)
+
+    client.post(actie_url(wereld, "heropenen", wereld.corporatie_a), {"reden": ""})
+
+    assert Jaaropgave.objects.get(organisatie=wereld.corporatie_a).status == "vastgesteld"
+    assert not Heropening.objects.exists()
+
+
+def test_actions_refuse_get(client, wereld):
+    client.force_login(wereld.eigenaar)
+
+    assert client.get(actie_url(wereld, "indienen", wereld.corporatie_a)).status_code == 405
