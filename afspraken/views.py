@@ -9,7 +9,7 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from core.figures import bouw_cijfertabel
-from core.models import Jaaropgave, Onderdeel, Waarde
+from core.models import Onderdeel, Waarde
 
 from .filters import AfspraakFilter
 from .models import Afspraak, Afspraakpunt, Wijziging, Wijzigingsregel
@@ -48,17 +48,17 @@ class AfspraakDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         afspraak, user = self.object, self.request.user
-        punten = Afspraakpunt.objects.prefetch_related("trekkers").select_related("toegevoegd_bij")
+        punten = Afspraakpunt.objects.select_related("afspraak", "toegevoegd_bij")
         context["onderdelen"] = Onderdeel.objects.filter(dossier=afspraak).prefetch_related(
             Prefetch("afspraakpunten", queryset=punten)
         )
         context["partijen"] = afspraak.partijen.select_related("organisatie")
         context["tabel"] = bouw_cijfertabel(afspraak, Waarde.objects.visible_to(user))
         context["wijzigingen"] = afspraak.wijzigingen.prefetch_related(
-            Prefetch("regels", queryset=Wijzigingsregel.objects.select_related("afspraakpunt"))
-        )
-        context["jaaropgaven"] = Jaaropgave.objects.filter(dossier=afspraak).select_related(
-            "organisatie"
+            Prefetch(
+                "regels",
+                queryset=Wijzigingsregel.objects.select_related("afspraakpunt__afspraak"),
+            )
         )
         context["mag_beheren"] = user.has_perm("core.change_dossier", afspraak)
         return context

@@ -1,0 +1,120 @@
+"""What users see of the Maastricht 2015 agreement, through the real URLs."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from core.models import User, Waarde
+from core.services import create_demo_accounts
+
+
+@pytest.fixture
+def maastricht(db, settings):
+    call_command("loaddata", "organisaties", "maastricht_2015", verbosity=0)
+    settings.DEBUG = True
+    create_demo_accounts()
+    settings.DEBUG = False
+    return reverse("afspraken:detail", args=["maastricht-2015"])
+
+
+def login(client, username):
+    client.force_login(User.objects.get(username=username))
+
+
+def test_bestuurder_sees_exactly_the_known_mismatches_next_to_the_figures(client, maastricht):
+    login(client, "bestuurder")
+
+    response = client.get(maastricht)
+
+    html = response.content.decode()
+    assert sorted(b.wat for b in response.context["tabel"].bevindingen) == sorted(
+        [
+            "Realisatie 2013: de delen van ‘Verhuur totaal’ tellen op tot 1.050, "
+            "het opgegeven totaal is 1.069",
+            "Realisatie 2014: de delen van ‘Verhuur totaal’ tellen op tot 1.032, "
+            "het opgegeven totaal is 1.039",
+            "Realisatie 2014: de delen van ‘Totaal aantal maatwerk’ tellen op tot 122, "
+            "het opgegeven totaal is 121",
+            "Realisatie 2014: de uitsplitsing van ‘Maatwerk’ geeft als totaal 121, "
+            "de post ‘Maatwerk’ zelf is 102",
+        ]
+    )
+    rij = next(r for r in response.context["tabel"].rijen if r.indicator.code == "verhuur-totaal")
+    assert [b.gevonden for b in rij.bevindingen] == [Decimal(1050), Decimal(1032)]
+    assert html.count('class="bevinding"') == 4
+
+
+def test_the_figures_table_shows_the_2015_plan_per_corporation(client, maastricht):
+    login(client, "bestuurder")
+
+    tabel = client.get(maastricht).context["tabel"]
+
+    plan_2015 = {
+        (r.indicator.code, r.wie): r.cellen[2015].plan.waarde
+        for r in tabel.rijen
+        if 2015 in r.cellen and r.cellen[2015].plan
+    }
+    assert plan_2015[("verbeteringen", "Servatius")] == 473
+    assert plan_2015[("duurzaamheid", None)] == Decimal("4200000")
+    assert plan_2015[("duurzaamheid", "Woonpunt")] == Decimal("1000000")
+    assert plan_2015[("sloop", "Maasvallei")] == 32
+    servatius = next(
+        r for r in tabel.rijen if r.indicator.code == "verbeteringen" and r.wie == "Servatius"
+    )
+    assert "opgestart" in servatius.meetdefinitie
+    assert "€ 4,2 mln" in client.get(maastricht).content.decode()
+
+
+def test_woonpunt_cannot_read_or_change_servatius_concept(client, maastricht):
+    login(client, "servatius")
+    grid = reverse("core:invoer", args=["maastricht-2015", 2015, "realisatie"])
+    verbeteringen = Waarde.objects.get(
+        indicator__code="verbeteringen", jaar=2015, soort="plan", organisatie__slug="servatius"
+    ).indicator
+    client.post(grid, {f"waarde_{verbeteringen.pk}": "470"})
+    concept = Waarde.objects.get(indicator=verbeteringen, jaar=2015, soort="realisatie")
+    assert concept.waarde == 470
+
+    login(client, "woonpunt")
+    page = client.get(maastricht)
+    forbidden = client.post(f"{grid}?organisatie=servatius", {f"waarde_{verbeteringen.pk}": "1"})
+
+    assert not any(
+        r.wie == "Servatius" and r.cellen.get(2015) and r.cellen[2015].realisatie
+        for r in page.context["tabel"].rijen
+    )
+    assert forbidden.status_code == 403
+    concept.refresh_from_db()
+    assert concept.waarde == 470
+
+
+def test_bestuurder_can_change_nothing(client, maastricht):
+    login(client, "bestuurder")
+    grid = reverse("core:invoer", args=["maastricht-2015", 2015, "realisatie"])
+    before = list(Waarde.objects.values_list("pk", "waarde"))
+
+    assert client.get(grid).status_code == 403
+    assert client.post(f"{grid}?organisatie=woonpunt", {}).status_code == 403
+    assert list(Waarde.objects.values_list("pk", "waarde")) == before
+
+
+@pytest.mark.parametrize(
+    ("query", "titels"),
+    [
+        ("soort_afspraak=prestatieafspraken", ["Van huis naar thuis"]),
+        ("partij=3", ["Van huis naar thuis"]),
+        ("jaar=2015", ["Van huis naar thuis"]),
+        ("jaar=2012", []),
+        ("status=afgelopen", ["Van huis naar thuis"]),
+    ],
+)
+def test_agreement_list_filters(client, maastricht, query, titels):
+    login(client, "bestuurder")
+
+    response = client.get(f"{reverse('afspraken:list')}?{query}")
+
+    gevonden = [row.record.titel for row in response.context["table"].rows]
+    assert [any(t in g for g in gevonden) for t in titels] == [True] * len(titels)
+    assert len(gevonden) == len(titels)
