@@ -2,9 +2,8 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-FIXTURES := organisaties
 
-.PHONY: run test lint fixtures
+.PHONY: run test lint
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -15,7 +14,7 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 run: export DEBUG ?= 1
 run: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py loaddata $(FIXTURES)
+	$(PY) manage.py laad_brondata
 	$(PY) manage.py demo_accounts
 	$(PY) manage.py runserver 127.0.0.1:8000
 

@@ -22,7 +22,7 @@ def pas_wijziging_toe(*, wijziging: Wijziging, door: User | None) -> Wijziging:
     wijziging = Wijziging.objects.select_for_update().get(pk=wijziging.pk)
     if wijziging.is_toegepast:
         raise ValidationError("Deze wijziging is al verwerkt.", code="al_verwerkt")
-    for regel in wijziging.regels.select_related("afspraakpunt"):
+    for regel in wijziging.regels.all():
         regel.full_clean()
         _pas_regel_toe(regel, wijziging)
     wijziging.toegepast_op = timezone.now()
@@ -33,7 +33,13 @@ def pas_wijziging_toe(*, wijziging: Wijziging, door: User | None) -> Wijziging:
 
 def _pas_regel_toe(regel: Wijzigingsregel, wijziging: Wijziging) -> None:
     if regel.soort == Regel.TOEGEVOEGD:
-        regel.afspraakpunt = Afspraakpunt.objects.create(
+        if regel.onderdeel.dossier_id != wijziging.afspraak_id:
+            raise ValidationError(
+                "Het thema van ‘%(titel)s’ hoort bij een andere afspraak.",
+                code="ander_dossier",
+                params={"titel": regel.titel},
+            )
+        punt = Afspraakpunt(
             afspraak=wijziging.afspraak,
             onderdeel=regel.onderdeel,
             soort=regel.nieuw_punt_soort,
@@ -44,10 +50,14 @@ def _pas_regel_toe(regel: Wijzigingsregel, wijziging: Wijziging) -> None:
             toegevoegd_bij=wijziging,
             volgorde=10_000 + regel.volgorde,
         )
+        punt.full_clean()
+        punt.save()
+        regel.afspraakpunt = punt
         regel.save(update_fields=["afspraakpunt"])
         return
 
-    punt = regel.afspraakpunt
+    # Re-read and lock: an earlier change of this same amendment may have closed the item.
+    punt = Afspraakpunt.objects.select_for_update().get(pk=regel.afspraakpunt_id)
     if punt.afspraak_id != wijziging.afspraak_id:
         raise ValidationError(
             "‘%(punt)s’ hoort niet bij deze afspraak.", code="ander_dossier", params={"punt": punt}
@@ -70,5 +80,6 @@ def _pas_regel_toe(regel: Wijzigingsregel, wijziging: Wijziging) -> None:
         punt.status = Status.VERVALLEN
     elif regel.soort == Regel.AFGEROND:
         punt.status = Status.AFGEROND
+    punt.full_clean()
     punt.save(update_fields=["status", "streefwaarde", "streefjaar"])
     regel.save(update_fields=["oude_status", "oude_streefwaarde", "oud_streefjaar"])
