@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
 from .models import (
+    Heropening,
     Indicator,
     Jaaropgave,
     Locatie,
@@ -89,3 +90,13 @@ class JaaropgaveAdmin(admin.ModelAdmin):
     list_display = ["dossier", "organisatie", "jaar", "soort", "status", "gewijzigd_op"]
     list_filter = ["status", "soort", "jaar"]
     list_select_related = ["dossier", "organisatie"]
+
+
+class HeropeningInline(admin.TabularInline):
+    model = Heropening
+    extra = 0
+    readonly_fields = ["door", "op", "reden"]
+    can_delete = False
+
+
+JaaropgaveAdmin.inlines = [HeropeningInline]
