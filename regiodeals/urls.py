@@ -5,5 +5,6 @@ from . import views
 app_name = "regiodeals"
 urlpatterns = [
     path("", views.RegiodealListView.as_view(), name="list"),
+    path("tranches/<int:nummer>/", views.tranche_detail, name="tranche"),
     path("<slug:slug>/", views.RegiodealDetailView.as_view(), name="detail"),
 ]

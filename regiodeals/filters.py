@@ -1,0 +1,19 @@
+import django_filters
+
+from .models import Landsdeel, Regiodeal, Tranche
+
+
+class RegiodealFilter(django_filters.FilterSet):
+    tranche = django_filters.ModelChoiceFilter(
+        label="Tranche", queryset=Tranche.objects.all(), empty_label="Alle tranches"
+    )
+    landsdeel = django_filters.ChoiceFilter(
+        label="Landsdeel", choices=Landsdeel.choices, empty_label="Alle landsdelen"
+    )
+    status = django_filters.ChoiceFilter(
+        label="Status", choices=Regiodeal.Status.choices, empty_label="Alle"
+    )
+
+    class Meta:
+        model = Regiodeal
+        fields = ["tranche", "landsdeel", "status"]

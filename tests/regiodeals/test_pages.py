@@ -1,0 +1,104 @@
+"""The tranche and deal pages as a bestuurder sees them, and their query counts."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from core.models import Dossier, Organisatie, Rol
+from regiodeals.models import Regiodeal, Tranche
+
+MLN = Decimal(1_000_000)
+
+
+@pytest.fixture
+def tranche_6(db):
+    call_command("loaddata", "organisaties", "tranche_6", verbosity=0)
+    return Tranche.objects.get(nummer=6)
+
+
+@pytest.fixture
+def lezer(client, user_factory):
+    client.force_login(user_factory("lezer", None, Rol.BESTUURDER))
+    return client
+
+
+def test_tranche_page_shows_the_letters_subtotals_and_total(lezer, tranche_6):
+    response = lezer.get(reverse("regiodeals:tranche", args=[6]))
+
+    subtotalen = {naam: totaal for naam, _, totaal in response.context["groepen"]}
+    assert subtotalen == {
+        "Noord": Decimal("41.5") * MLN,
+        "Oost": Decimal("47.5") * MLN,
+        "Zuid": 50 * MLN,
+        "Noordwest": 33 * MLN,
+        "Zuidwest": Decimal("59.3") * MLN,
+        "BES": 13 * MLN,
+    }
+    assert [len(deals) for _, deals, _ in response.context["groepen"]] == [3, 2, 3, 2, 5, 1]
+    assert response.context["totaal"] == Decimal("244.3") * MLN
+    assert response.context["bevindingen"] == []
+    html = response.content.decode()
+    for bedrag in ("€ 41,5 mln", "€ 59,3 mln", "€ 244,3 mln", "€ 8,3 mln"):
+        assert bedrag in html
+
+
+def test_tranche_page_flags_a_deal_that_breaks_the_rules(lezer, tranche_6):
+    Regiodeal.objects.filter(volgnummer=16).update(maximale_rijksbijdrage=41 * MLN)
+
+    response = lezer.get(reverse("regiodeals:tranche", args=[6]))
+
+    assert {b.regel for b in response.context["bevindingen"]} == {"deal_maximum", "envelop"}
+
+
+def extra_deals(tranche, aantal):
+    vro = Organisatie.objects.get(slug="ministerie-vro")
+    for i in range(aantal):
+        deal = Regiodeal(
+            titel=f"Regio Deal Extra {i}",
+            slug=f"extra-{i}",
+            penvoerder=vro,
+            tranche=tranche,
+            landsdeel="oost",
+            volgnummer=100 + i,
+            maximale_rijksbijdrage=5 * MLN,
+            soort=Dossier.Soort.REGIODEAL,
+        )
+        deal.save()
+
+
+def count(client, url):
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context.captured_queries)
+
+
+def test_tranche_and_deal_pages_run_as_many_queries_with_160_deals_as_with_16(lezer, tranche_6):
+    tranche_url = reverse("regiodeals:tranche", args=[6])
+    deal_url = Regiodeal.objects.get(volgnummer=1).get_absolute_url()
+    lijst_url = reverse("regiodeals:list")
+    klein = (count(lezer, tranche_url), count(lezer, deal_url), count(lezer, lijst_url))
+
+    extra_deals(tranche_6, 144)
+
+    assert Regiodeal.objects.count() == 160
+    assert (count(lezer, tranche_url), count(lezer, deal_url), count(lezer, lijst_url)) == klein
+
+
+@pytest.mark.parametrize(
+    ("query", "aantal"),
+    [
+        ("landsdeel=zuidwest", 5),
+        ("landsdeel=bes", 1),
+        ("status=geselecteerd", 16),
+        ("status=lopend", 0),
+        ("tranche=6", 16),
+    ],
+)
+def test_deal_list_filters(lezer, tranche_6, query, aantal):
+    response = lezer.get(f"{reverse('regiodeals:list')}?{query}")
+
+    assert response.context["table"].paginator.count == aantal
