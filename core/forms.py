@@ -10,58 +10,84 @@ from .models import Eenheid, Indicator, Waarde
 
 @dataclass
 class InvoerRij:
-    indicator: Indicator
-    bestaand: Waarde | None
-    meetdefinitie: str
+    """One row of an entry grid: a figure to type, with its toelichting."""
+
+    sleutel: object  # what the saving service knows the figure by
+    naam: str
+    eenheid: str
+    waarde: Decimal | None = None
+    toelichting: str = ""
+    meetdefinitie: str = ""
+    mag_negatief: bool = False
+
+    @classmethod
+    def voor_indicator(cls, indicator: Indicator, bestaand: Waarde | None, meetdefinitie: str):
+        return cls(
+            sleutel=indicator.pk,
+            naam=indicator.naam,
+            eenheid=indicator.eenheid,
+            waarde=bestaand.waarde if bestaand else None,
+            toelichting=bestaand.toelichting if bestaand else "",
+            meetdefinitie=meetdefinitie,
+            mag_negatief=indicator.mag_negatief,
+        )
+
+    @property
+    def veldnaam(self) -> str:
+        return str(self.sleutel).replace(":", "_")
 
     @property
     def waarde_veld(self) -> str:
-        return f"waarde_{self.indicator.pk}"
+        return f"waarde_{self.veldnaam}"
 
     @property
     def toelichting_veld(self) -> str:
-        return f"toelichting_{self.indicator.pk}"
+        return f"toelichting_{self.veldnaam}"
+
+    @property
+    def eenheid_label(self) -> str:
+        return Eenheid(self.eenheid).label
 
 
-class JaaropgaveForm(forms.Form):
-    """One grid: every figure an organisation fills for one year, with a toelichting each.
+class CijferForm(forms.Form):
+    """An entry grid: figures with a toelichting each, typed the Dutch way (1.234,56).
 
-    Values are typed the Dutch way (1.234,56); each bad cell gets its own Dutch error.
+    Each bad cell gets its own Dutch error; `cijfers` maps each row's key to (value or None,
+    toelichting) for a service that saves them all or none.
     """
 
     def __init__(self, *args, rijen: list[InvoerRij], **kwargs):
         super().__init__(*args, **kwargs)
         self.rijen = rijen
         for rij in rijen:
-            bestaand = rij.bestaand
             self.fields[rij.waarde_veld] = forms.CharField(
-                label=rij.indicator.naam,
+                label=rij.naam,
                 required=False,
-                initial=format_getal(bestaand.waarde) if bestaand else "",
+                initial=format_getal(rij.waarde) if rij.waarde is not None else "",
                 widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "utrecht-textbox"}),
             )
             self.fields[rij.toelichting_veld] = forms.CharField(
-                label=f"Toelichting bij {rij.indicator.naam}",
+                label=f"Toelichting bij {rij.naam}",
                 required=False,
-                initial=bestaand.toelichting if bestaand else "",
+                initial=rij.toelichting,
                 widget=forms.Textarea(attrs={"rows": 2, "class": "utrecht-textarea"}),
             )
 
     def clean(self):
         cleaned = super().clean()
-        self.cijfers: dict[int, tuple[Decimal | None, str]] = {}
+        self.cijfers: dict[object, tuple[Decimal | None, str]] = {}
         for rij in self.rijen:
             tekst = cleaned.get(rij.waarde_veld, "")
             toelichting = cleaned.get(rij.toelichting_veld, "").strip()
             if not tekst.strip():
-                self.cijfers[rij.indicator.pk] = (None, toelichting)
+                self.cijfers[rij.sleutel] = (None, toelichting)
                 continue
             try:
-                waarde = lees_cijfer(tekst, rij.indicator)
+                waarde = lees_cijfer(tekst, eenheid=rij.eenheid, mag_negatief=rij.mag_negatief)
             except ValidationError as error:
                 self.add_error(rij.waarde_veld, error)
                 continue
-            self.cijfers[rij.indicator.pk] = (waarde, toelichting)
+            self.cijfers[rij.sleutel] = (waarde, toelichting)
         return cleaned
 
     def regels(self):
@@ -70,12 +96,12 @@ class JaaropgaveForm(forms.Form):
             yield rij, self[rij.waarde_veld], self[rij.toelichting_veld]
 
 
-def lees_cijfer(tekst: str, indicator: Indicator) -> Decimal:
-    """Parse one typed figure and hold it to its item's unit."""
+def lees_cijfer(tekst: str, *, eenheid: str, mag_negatief: bool = False) -> Decimal:
+    """Parse one typed figure and hold it to its unit."""
     waarde = parse_getal(tekst)
-    if waarde < 0 and not indicator.mag_negatief:
+    if waarde < 0 and not mag_negatief:
         raise ValidationError("Een negatief getal is hier niet toegestaan.", code="negatief")
-    if indicator.eenheid == Eenheid.AANTAL and waarde != waarde.to_integral_value():
+    if eenheid == Eenheid.AANTAL and waarde != waarde.to_integral_value():
         raise ValidationError("Een aantal is een heel getal.", code="geen_geheel_getal")
     if abs(waarde) >= Decimal("1e14"):
         raise ValidationError("Dit getal is te groot.", code="te_groot")

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
-from .forms import HeropenForm, InvoerRij, JaaropgaveForm
+from .forms import HeropenForm, InvoerRij, CijferForm
 from .models import Dossier, Jaaropgave, Organisatie, Partij, Soort, Waarde
 from .services import (
     dien_jaaropgave_in,
@@ -93,14 +93,15 @@ def _invoer_rijen(dossier, organisatie, jaar, soort) -> list[InvoerRij]:
         )
     }
     return [
-        InvoerRij(i, bestaand.get(i.pk), i.meetdefinitie_voor(organisatie.pk)) for i in indicatoren
+        InvoerRij.voor_indicator(i, bestaand.get(i.pk), i.meetdefinitie_voor(organisatie.pk))
+        for i in indicatoren
     ]
 
 
 def jaaropgave_invoer(request, slug: str, jaar: int, soort: str):
     dossier, organisatie, opgave = _opgave_context(request, slug, jaar, soort)
     rijen = _invoer_rijen(dossier, organisatie, jaar, soort)
-    form = JaaropgaveForm(request.POST or None, rijen=rijen)
+    form = CijferForm(request.POST or None, rijen=rijen)
     if request.method == "POST" and form.is_valid():
         try:
             sla_jaaropgave_op(
@@ -124,6 +125,7 @@ def jaaropgave_invoer(request, slug: str, jaar: int, soort: str):
         "form": form,
         "jaar": jaar,
         "soort": soort,
+        "caption": f"{soort.capitalize()} {jaar}: cijfers van {organisatie}",
         "heropen_form": HeropenForm(),
         "mag_vaststellen": request.user.has_perm("core.vaststellen_jaaropgave", opgave),
     }
