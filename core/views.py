@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
-from .forms import HeropenForm, InvoerRij, CijferForm
+from .forms import CijferForm, HeropenForm, InvoerRij
 from .models import Dossier, Jaaropgave, Organisatie, Partij, Soort, Waarde
 from .services import (
     dien_jaaropgave_in,
