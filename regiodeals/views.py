@@ -1,17 +1,21 @@
 from itertools import groupby
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, Sum
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from core.figures import bouw_cijfertabel
+from core.forms import CijferForm, InvoerRij
 from core.models import Onderdeel, Waarde
 
 from .filters import RegiodealFilter
 from .finance import financien_van, toets_tranche
-from .models import Landsdeel, Regiodeal, Tranche
+from .models import Bron, Kosten, Landsdeel, Regiodeal, Tranche
+from .services import kosten_sleutel, sla_kosten_op
 from .tables import RegiodealTable
 
 
@@ -81,4 +85,48 @@ class RegiodealDetailView(DetailView):
         context["overleggen"] = deal.overleggen.all()
         context["wijzigingen"] = deal.wijzigingen.all()
         context["mutaties"] = deal.mutaties.select_related("organisatie")
+        context["mag_beheren"] = self.request.user.has_perm("core.change_dossier", deal)
+        if deal.startjaar and deal.eindjaar:
+            context["jaren"] = range(deal.startjaar, deal.eindjaar + 1)
         return context
+
+
+def kosten_invoer(request, slug: str, jaar: int):
+    """The coördinator's grid: a year's realised costs per post and per source."""
+    deal = get_object_or_404(Regiodeal, slug=slug)
+    if not request.user.has_perm("core.change_dossier", deal):
+        raise PermissionDenied("Alleen de coördinator van deze Regio Deal voert kosten in.")
+    bestaand = {
+        kosten_sleutel(k.post, k.bron): k
+        for k in Kosten.objects.filter(post__regiodeal=deal, jaar=jaar).select_related("post")
+    }
+    rijen = []
+    for post in deal.posten.all():
+        for bron in Bron:
+            oud = bestaand.get(kosten_sleutel(post, bron))
+            rijen.append(
+                InvoerRij(
+                    sleutel=kosten_sleutel(post, bron),
+                    naam=f"{post.naam} – {bron.label}",
+                    eenheid="euro",
+                    waarde=oud.bedrag if oud else None,
+                    toelichting=oud.toelichting if oud else "",
+                )
+            )
+    form = CijferForm(request.POST or None, rijen=rijen)
+    if request.method == "POST" and form.is_valid():
+        try:
+            sla_kosten_op(deal=deal, jaar=jaar, bedragen=form.cijfers, door=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"De kosten over {jaar} zijn opgeslagen.")
+            return redirect(deal)
+    context = {
+        "regiodeal": deal,
+        "jaar": jaar,
+        "form": form,
+        "caption": f"Gerealiseerde kosten {jaar} per post en bron",
+    }
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "regiodeals/kosten_invoer.html", context, status=status)

@@ -1,0 +1,62 @@
+"""Workflows of Regio Deals: entering a year's realised costs."""
+
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from core.models import User
+
+from .models import Bron, Financieringspost, Kosten, Regiodeal
+
+
+def kosten_sleutel(post: Financieringspost, bron: str) -> str:
+    return f"{post.pk}:{bron}"
+
+
+@transaction.atomic
+def sla_kosten_op(
+    *,
+    deal: Regiodeal,
+    jaar: int,
+    bedragen: dict[str, tuple[Decimal | None, str]],
+    door: User,
+) -> None:
+    """Save a year's realised costs per post and source, all or nothing.
+
+    `bedragen` maps "post:bron" to (amount or None, toelichting); None removes the amount.
+    """
+    if not door.has_perm("core.change_dossier", deal):
+        raise PermissionDenied("Alleen de coördinator van deze Regio Deal voert kosten in.")
+    if (deal.startjaar and jaar < deal.startjaar) or (deal.eindjaar and jaar > deal.eindjaar):
+        raise ValidationError(
+            "%(jaar)s valt buiten de looptijd van de Regio Deal.",
+            code="jaar_buiten_looptijd",
+            params={"jaar": jaar},
+        )
+    posten = {p.pk: p for p in Financieringspost.objects.select_for_update().filter(regiodeal=deal)}
+    bestaand = {
+        kosten_sleutel(k.post, k.bron): k
+        for k in Kosten.objects.filter(post__in=posten.values(), jaar=jaar).select_related("post")
+    }
+    for sleutel, (bedrag, toelichting) in bedragen.items():
+        post_id, _, bron = sleutel.partition(":")
+        post = posten.get(int(post_id)) if post_id.isdigit() else None
+        if post is None or bron not in Bron.values:
+            raise PermissionDenied("Deze post hoort niet bij deze Regio Deal.")
+        oud = bestaand.get(sleutel)
+        if bedrag is None:
+            if oud is not None:
+                oud.delete()
+        elif oud is None:
+            Kosten.objects.create(
+                post=post,
+                jaar=jaar,
+                bron=bron,
+                bedrag=bedrag,
+                toelichting=toelichting,
+                ingevoerd_door=door,
+            )
+        elif (oud.bedrag, oud.toelichting) != (bedrag, toelichting):
+            oud.bedrag, oud.toelichting, oud.ingevoerd_door = bedrag, toelichting, door
+            oud.save()
