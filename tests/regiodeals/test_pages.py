@@ -102,3 +102,43 @@ def test_deal_list_filters(lezer, tranche_6, query, aantal):
     response = lezer.get(f"{reverse('regiodeals:list')}?{query}")
 
     assert response.context["table"].paginator.count == aantal
+
+
+def test_groningen_deal_page_shows_the_convenants_finance_table(lezer, db):
+    call_command("loaddata", "organisaties", "tranche_6", "groningen_noord_2", verbosity=0)
+    deal = Regiodeal.objects.get(slug="regio-deal-groningen-noord-ii")
+
+    response = lezer.get(deal.get_absolute_url())
+
+    f = response.context["financien"]
+    rijen = [
+        (
+            r.post.naam,
+            r.post.maximale_rijksbijdrage,
+            r.post.minimale_regionale_financiering,
+            r.totaal_gepland,
+        )
+        for r in f.regels
+    ]
+    assert [r[1:] for r in rijen] == [
+        (Decimal("2.5") * MLN, Decimal("2.5") * MLN, 5 * MLN),
+        (Decimal("3.75") * MLN, Decimal("3.75") * MLN, Decimal("7.5") * MLN),
+        (Decimal("3.5") * MLN, Decimal("3.5") * MLN, 7 * MLN),
+        (Decimal("0.25") * MLN, Decimal("0.25") * MLN, Decimal("0.5") * MLN),
+    ]
+    assert (f.maximale_rijksbijdrage, f.minimale_regionale_financiering, f.totaal_gepland) == (
+        10 * MLN,
+        10 * MLN,
+        20 * MLN,
+    )
+    assert f.bevindingen == []
+    html = response.content.decode()
+    for tekst in (
+        "€ 3,75 mln",
+        "€ 20,0 mln",
+        "Kansrijk Groningen",
+        "Vinkhuizen",
+        "Woningcorporatie Lefier",
+        "minimaal 1 en maximaal 3",
+    ):
+        assert tekst in html

@@ -14,6 +14,8 @@ BRONNEN = [
     ("maastricht_2015", ("core.Dossier", {"slug": "maastricht-2015"})),
     ("po_bestuursakkoord", ("core.Dossier", {"slug": "bestuursakkoord-po-2014-2020"})),
     ("po_actualisatie_2018", ("afspraken.Wijziging", {"pk": 1})),
+    ("tranche_6", ("regiodeals.Tranche", {"nummer": 6})),
+    ("groningen_noord_2", ("core.Dossier", {"slug": "regio-deal-groningen-noord-ii"})),
 ]
 # amendments of the sources that were agreed, and so are applied once after loading
 TOE_TE_PASSEN = [1]
