@@ -1,3 +1,4 @@
+from collections import defaultdict
 from itertools import groupby
 
 from django.contrib import messages
@@ -15,6 +16,7 @@ from core.models import Onderdeel, Waarde
 from .filters import RegiodealFilter
 from .finance import financien_van, toets_tranche
 from .models import Bron, Kosten, Landsdeel, Regiodeal, Tranche
+from .results import resultaat_status
 from .services import kosten_sleutel, sla_kosten_op
 from .tables import RegiodealTable
 
@@ -81,7 +83,9 @@ class RegiodealDetailView(DetailView):
         context["partijen"] = deal.partijen.select_related("organisatie")
         context["locaties"] = deal.locaties.all()
         context["financien"] = financien_van(deal)
-        context["tabel"] = bouw_cijfertabel(deal, Waarde.objects.visible_to(self.request.user))
+        waarden = Waarde.objects.visible_to(self.request.user)
+        context["tabel"] = bouw_cijfertabel(deal, waarden)
+        _zet_statussen(context["lijnen"], _statussen(deal, waarden))
         context["overleggen"] = deal.overleggen.all()
         context["wijzigingen"] = deal.wijzigingen.all()
         context["mutaties"] = deal.mutaties.select_related("organisatie")
@@ -89,6 +93,30 @@ class RegiodealDetailView(DetailView):
         if deal.startjaar and deal.eindjaar:
             context["jaren"] = range(deal.startjaar, deal.eindjaar + 1)
         return context
+
+
+def _statussen(deal: Regiodeal, waarden) -> dict[int, object]:
+    """Status per intended result, from one query over the realised values."""
+    per_indicator: dict[int, dict[int, object]] = defaultdict(dict)
+    for indicator_id, jaar, waarde in waarden.filter(
+        indicator__beoogd_resultaat__regiodeal=deal, soort="realisatie"
+    ).values_list("indicator_id", "jaar", "waarde"):
+        per_indicator[indicator_id][jaar] = waarde
+    return {
+        r.pk: resultaat_status(r, per_indicator.get(r.indicator_id, {}))
+        for r in deal.resultaten.all()
+    }
+
+
+def _zet_statussen(lijnen, statussen: dict[int, object]) -> None:
+    """Hang each result's status on the prefetched instances the template walks."""
+    for lijn in lijnen:
+        onderdelen = [lijn]
+        for project in lijn.subonderdelen.all():
+            onderdelen += [project, *project.subonderdelen.all()]
+        for onderdeel in onderdelen:
+            for resultaat in onderdeel.beoogde_resultaten.all():
+                resultaat.status = statussen.get(resultaat.pk)
 
 
 def kosten_invoer(request, slug: str, jaar: int):
