@@ -34,7 +34,10 @@ def sla_kosten_op(
             code="jaar_buiten_looptijd",
             params={"jaar": jaar},
         )
-    posten = {p.pk: p for p in Financieringspost.objects.select_for_update().filter(regiodeal=deal)}
+    posten = {
+        p.pk: p
+        for p in Financieringspost.objects.select_for_update().filter(regiodeal=deal).order_by("pk")
+    }
     bestaand = {
         kosten_sleutel(k.post, k.bron): k
         for k in Kosten.objects.filter(post__in=posten.values(), jaar=jaar).select_related("post")
