@@ -171,46 +171,70 @@ def eigen_waarden_q(dossier: Dossier, organisatie: Organisatie) -> Q:
     return eigen
 
 
-@transaction.atomic
-def dien_jaaropgave_in(*, opgave: Jaaropgave, door: User) -> Jaaropgave:
+Status = Jaaropgave.Status
+
+
+def _verander_status(
+    opgave: Jaaropgave,
+    *,
+    door: User,
+    recht: str,
+    weigering: str,
+    van: str,
+    naar: str,
+    fout: ValidationError,
+) -> Jaaropgave:
+    """One step of a year's workflow: lock, check the right and the current status, move."""
     opgave = Jaaropgave.objects.select_for_update().get(pk=opgave.pk)
-    if not door.has_perm("core.enter_jaaropgave", opgave):
-        raise PermissionDenied("U mag dit jaar niet indienen.")
-    if opgave.status != Jaaropgave.Status.CONCEPT:
-        raise ValidationError(
-            "Dit jaar is al %(status)s.",
-            code="niet_concept",
-            params={"status": opgave.get_status_display()},
-        )
-    opgave.status, opgave.gewijzigd_door = Jaaropgave.Status.INGEDIEND, door
+    if not door.has_perm(recht, opgave):
+        raise PermissionDenied(weigering)
+    if opgave.status != van:
+        raise fout
+    opgave.status, opgave.gewijzigd_door = naar, door
     opgave.save(update_fields=["status", "gewijzigd_door", "gewijzigd_op"])
     return opgave
+
+
+@transaction.atomic
+def dien_jaaropgave_in(*, opgave: Jaaropgave, door: User) -> Jaaropgave:
+    return _verander_status(
+        opgave,
+        door=door,
+        recht="core.enter_jaaropgave",
+        weigering="U mag dit jaar niet indienen.",
+        van=Status.CONCEPT,
+        naar=Status.INGEDIEND,
+        fout=ValidationError("Dit jaar is al ingediend.", code="niet_concept"),
+    )
 
 
 @transaction.atomic
 def stel_jaaropgave_vast(*, opgave: Jaaropgave, door: User) -> Jaaropgave:
-    opgave = Jaaropgave.objects.select_for_update().get(pk=opgave.pk)
-    if not door.has_perm("core.vaststellen_jaaropgave", opgave):
-        raise PermissionDenied("Alleen de coördinator of een beheerder stelt een jaar vast.")
-    if opgave.status != Jaaropgave.Status.INGEDIEND:
-        raise ValidationError(
+    return _verander_status(
+        opgave,
+        door=door,
+        recht="core.vaststellen_jaaropgave",
+        weigering="Alleen de coördinator of een beheerder stelt een jaar vast.",
+        van=Status.INGEDIEND,
+        naar=Status.VASTGESTELD,
+        fout=ValidationError(
             "Alleen een ingediend jaar kan worden vastgesteld.", code="niet_ingediend"
-        )
-    opgave.status, opgave.gewijzigd_door = Jaaropgave.Status.VASTGESTELD, door
-    opgave.save(update_fields=["status", "gewijzigd_door", "gewijzigd_op"])
-    return opgave
+        ),
+    )
 
 
 @transaction.atomic
 def heropen_jaaropgave(*, opgave: Jaaropgave, door: User, reden: str) -> Heropening:
-    """Unlock a fixed year; it goes back to ingediend (still readable by all)."""
-    opgave = Jaaropgave.objects.select_for_update().get(pk=opgave.pk)
-    if not door.has_perm("core.vaststellen_jaaropgave", opgave):
-        raise PermissionDenied("Alleen de coördinator of een beheerder heropent een jaar.")
-    if not opgave.is_vergrendeld:
-        raise ValidationError("Dit jaar is niet vastgesteld.", code="niet_vastgesteld")
+    """Unlock a fixed year, with a recorded reason; it goes back to ingediend (still public)."""
     if not reden.strip():
         raise ValidationError("Geef een reden op.", code="reden_ontbreekt")
-    opgave.status, opgave.gewijzigd_door = Jaaropgave.Status.INGEDIEND, door
-    opgave.save(update_fields=["status", "gewijzigd_door", "gewijzigd_op"])
+    opgave = _verander_status(
+        opgave,
+        door=door,
+        recht="core.vaststellen_jaaropgave",
+        weigering="Alleen de coördinator of een beheerder heropent een jaar.",
+        van=Status.VASTGESTELD,
+        naar=Status.INGEDIEND,
+        fout=ValidationError("Dit jaar is niet vastgesteld.", code="niet_vastgesteld"),
+    )
     return Heropening.objects.create(jaaropgave=opgave, door=door, reden=reden.strip())
