@@ -5,7 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from .dutch_numbers import format_getal, parse_getal
-from .models import Eenheid, Indicator, Waarde
+from .models import Eenheid, Waarde
 
 
 @dataclass
@@ -21,10 +21,12 @@ class InvoerRij:
     mag_negatief: bool = False
 
     @classmethod
-    def voor_indicator(cls, indicator: Indicator, bestaand: Waarde | None, meetdefinitie: str):
+    def voor_plek(cls, plek, bestaand: Waarde | None, meetdefinitie: str):
+        """A row for a `core.services.Invoerplek`."""
+        indicator = plek.indicator
         return cls(
-            sleutel=indicator.pk,
-            naam=indicator.naam,
+            sleutel=plek.sleutel,
+            naam=plek.naam,
             eenheid=indicator.eenheid,
             waarde=bestaand.waarde if bestaand else None,
             toelichting=bestaand.toelichting if bestaand else "",
@@ -34,7 +36,8 @@ class InvoerRij:
 
     @property
     def veldnaam(self) -> str:
-        return str(self.sleutel).replace(":", "_")
+        delen = self.sleutel if isinstance(self.sleutel, tuple) else (self.sleutel,)
+        return "_".join(str(deel).replace(":", "_") for deel in delen if deel is not None)
 
     @property
     def waarde_veld(self) -> str:

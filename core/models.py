@@ -488,8 +488,10 @@ class Waarde(models.Model):
 
     @property
     def eigenaar_id(self) -> int:
-        """The organisation that answers for this figure: its own, else the penvoerder."""
-        return self.organisatie_id or self.indicator.dossier.penvoerder_id
+        """Who answers for this figure: its organisation, else its location's municipality,
+        else the dossier's penvoerder."""
+        gemeente_id = self.locatie.gemeente_id if self.locatie_id else None
+        return self.organisatie_id or gemeente_id or self.indicator.dossier.penvoerder_id
 
 
 class Jaaropgave(models.Model):

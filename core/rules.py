@@ -109,7 +109,9 @@ def visible_waarden_q(user) -> Q:
         Jaaropgave.objects.filter(
             dossier_id=OuterRef("indicator__dossier_id"),
             organisatie_id=Coalesce(
-                OuterRef("organisatie_id"), OuterRef("indicator__dossier__penvoerder_id")
+                OuterRef("organisatie_id"),
+                OuterRef("locatie__gemeente_id"),
+                OuterRef("indicator__dossier__penvoerder_id"),
             ),
             jaar=OuterRef("jaar"),
             soort=OuterRef("soort"),
@@ -122,8 +124,19 @@ def visible_waarden_q(user) -> Q:
 def _own_waarden_q(user) -> Q:
     if user.organisatie_id is None:
         return Q(pk__in=[])
-    return Q(organisatie_id=user.organisatie_id) | Q(
-        organisatie__isnull=True, indicator__dossier__penvoerder_id=user.organisatie_id
+    return waarden_van_q(user.organisatie_id)
+
+
+def waarden_van_q(organisatie_id: int) -> Q:
+    """The figures an organisation answers for (the same order as `Waarde.eigenaar_id`)."""
+    return (
+        Q(organisatie_id=organisatie_id)
+        | Q(organisatie__isnull=True, locatie__gemeente_id=organisatie_id)
+        | Q(
+            organisatie__isnull=True,
+            locatie__gemeente__isnull=True,
+            indicator__dossier__penvoerder_id=organisatie_id,
+        )
     )
 
 

@@ -1,23 +1,25 @@
 """Workflows of the core app: one function each, atomic, keyword-only."""
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q, QuerySet
 
 from .models import (
     Dossier,
     Heropening,
     Indicator,
     Jaaropgave,
+    Locatie,
     Organisatie,
     Rol,
     User,
     Waarde,
 )
+from .rules import waarden_van_q
 
 DEMO_WACHTWOORD = "demo"
 
@@ -66,13 +68,55 @@ def create_demo_accounts() -> list[User]:
 # --- Yearly figures: enter, submit, fix, reopen ---------------------------------------
 
 
-def invoer_indicatoren(dossier: Dossier, organisatie: Organisatie) -> QuerySet[Indicator]:
-    """The items an organisation fills itself: its own split rows, and, for the penvoerder,
-    the items without a split."""
-    eigen = Q(uitsplitsing=Indicator.Uitsplitsing.ORGANISATIE)
-    if dossier.penvoerder_id == organisatie.pk:
-        eigen |= Q(uitsplitsing=Indicator.Uitsplitsing.GEEN)
-    return dossier.indicatoren.filter(eigen).select_related("onderdeel")
+# One cell of a grid: (indicator, organisatie or None, locatie or None).
+Plek = tuple[int, int | None, int | None]
+
+
+@dataclass(frozen=True)
+class Invoerplek:
+    indicator: Indicator
+    organisatie: Organisatie | None = None
+    locatie: Locatie | None = None
+
+    @property
+    def sleutel(self) -> Plek:
+        return (
+            self.indicator.pk,
+            self.organisatie.pk if self.organisatie else None,
+            self.locatie.pk if self.locatie else None,
+        )
+
+    @property
+    def naam(self) -> str:
+        if self.locatie is not None:
+            return f"{self.indicator.naam} – {self.locatie}"
+        if self.organisatie is None and self.indicator.uitsplitsing != Indicator.Uitsplitsing.GEEN:
+            return f"{self.indicator.naam} (totaal)"
+        return self.indicator.naam
+
+
+def invoer_plekken(dossier: Dossier, organisatie: Organisatie) -> list[Invoerplek]:
+    """The figures an organisation fills itself: its own row of items split per organisation,
+    each of its municipality's locations for items split per location; the penvoerder fills
+    the items without a split and the reported totals of items split per organisation."""
+    is_penvoerder = dossier.penvoerder_id == organisatie.pk
+    locaties = [
+        locatie
+        for locatie in dossier.locaties.all()
+        if locatie.gemeente_id == organisatie.pk or (is_penvoerder and not locatie.gemeente_id)
+    ]
+    plekken = []
+    for indicator in dossier.indicatoren.select_related("onderdeel").prefetch_related(
+        "meetdefinities"
+    ):
+        if indicator.uitsplitsing == Indicator.Uitsplitsing.LOCATIE:
+            plekken += [Invoerplek(indicator, locatie=locatie) for locatie in locaties]
+            continue
+        if is_penvoerder:
+            plekken.append(Invoerplek(indicator))
+        elif indicator.uitsplitsing == Indicator.Uitsplitsing.ORGANISATIE:
+            plekken.append(Invoerplek(indicator, organisatie=organisatie))
+    return plekken
 
 
 def _check_jaar(dossier: Dossier, jaar: int) -> None:
@@ -107,7 +151,7 @@ def sla_jaaropgave_op(
     organisatie: Organisatie,
     jaar: int,
     soort: str,
-    cijfers: dict[int, tuple[Decimal | None, str]],
+    cijfers: dict[Plek, tuple[Decimal | None, str]],
     door: User,
 ) -> Jaaropgave:
     """Save a whole grid, or nothing: a locked year, a foreign item or a bad year refuses all.
@@ -124,29 +168,24 @@ def sla_jaaropgave_op(
             code="vastgesteld",
             params={"soort": opgave.get_soort_display().capitalize(), "jaar": jaar},
         )
-    toegestaan = {i.pk: i for i in invoer_indicatoren(dossier, organisatie)}
-    vreemd = set(cijfers) - set(toegestaan)
-    if vreemd:
+    toegestaan = {plek.sleutel: plek for plek in invoer_plekken(dossier, organisatie)}
+    if set(cijfers) - set(toegestaan):
         raise PermissionDenied("Deze cijfers horen niet bij uw organisatie.")
-    bestaand = {
-        w.indicator_id: w
-        for w in Waarde.objects.filter(
-            indicator_id__in=list(cijfers), jaar=jaar, soort=soort
-        ).filter(eigen_waarden_q(dossier, organisatie))
-    }
-    for indicator_id, (waarde, toelichting) in cijfers.items():
-        indicator = toegestaan[indicator_id]
-        oud = bestaand.get(indicator_id)
+    bestaand = bestaande_waarden(dossier, organisatie, jaar, soort)
+    for sleutel, (waarde, toelichting) in cijfers.items():
+        plek = toegestaan[sleutel]
+        oud = bestaand.get(sleutel)
         if waarde is None:
             if oud is not None:
                 oud.delete()
             continue
         if oud is None:
             Waarde.objects.create(
-                indicator=indicator,
+                indicator=plek.indicator,
                 jaar=jaar,
                 soort=soort,
-                organisatie=_split_organisatie(indicator, organisatie),
+                organisatie=plek.organisatie,
+                locatie=plek.locatie,
                 waarde=waarde,
                 toelichting=toelichting,
                 ingevoerd_door=door,
@@ -160,15 +199,16 @@ def sla_jaaropgave_op(
     return opgave
 
 
-def _split_organisatie(indicator: Indicator, organisatie: Organisatie) -> Organisatie | None:
-    return organisatie if indicator.uitsplitsing == Indicator.Uitsplitsing.ORGANISATIE else None
-
-
-def eigen_waarden_q(dossier: Dossier, organisatie: Organisatie) -> Q:
-    eigen = Q(organisatie=organisatie)
-    if dossier.penvoerder_id == organisatie.pk:
-        eigen |= Q(organisatie__isnull=True, locatie__isnull=True)
-    return eigen
+def bestaande_waarden(
+    dossier: Dossier, organisatie: Organisatie, jaar: int, soort: str
+) -> dict[Plek, Waarde]:
+    """The figures an organisation answers for in one year of a dossier, by grid cell."""
+    return {
+        (w.indicator_id, w.organisatie_id, w.locatie_id): w
+        for w in Waarde.objects.filter(indicator__dossier=dossier, jaar=jaar, soort=soort).filter(
+            waarden_van_q(organisatie.pk)
+        )
+    }
 
 
 Status = Jaaropgave.Status

@@ -9,12 +9,12 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
 from .forms import CijferForm, HeropenForm, InvoerRij
-from .models import Dossier, Jaaropgave, Organisatie, Partij, Soort, Waarde
+from .models import Dossier, Jaaropgave, Organisatie, Partij, Soort
 from .services import (
+    bestaande_waarden,
     dien_jaaropgave_in,
-    eigen_waarden_q,
     heropen_jaaropgave,
-    invoer_indicatoren,
+    invoer_plekken,
     sla_jaaropgave_op,
     stel_jaaropgave_vast,
 )
@@ -85,16 +85,12 @@ def _opgave_context(request, slug: str, jaar: int, soort: str):
 
 
 def _invoer_rijen(dossier, organisatie, jaar, soort) -> list[InvoerRij]:
-    indicatoren = list(invoer_indicatoren(dossier, organisatie).prefetch_related("meetdefinities"))
-    bestaand = {
-        w.indicator_id: w
-        for w in Waarde.objects.filter(indicator__in=indicatoren, jaar=jaar, soort=soort).filter(
-            eigen_waarden_q(dossier, organisatie)
-        )
-    }
+    bestaand = bestaande_waarden(dossier, organisatie, jaar, soort)
     return [
-        InvoerRij.voor_indicator(i, bestaand.get(i.pk), i.meetdefinitie_voor(organisatie.pk))
-        for i in indicatoren
+        InvoerRij.voor_plek(
+            plek, bestaand.get(plek.sleutel), plek.indicator.meetdefinitie_voor(organisatie.pk)
+        )
+        for plek in invoer_plekken(dossier, organisatie)
     ]
 
 

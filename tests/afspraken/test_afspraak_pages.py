@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from core.models import User, Waarde
+from core.models import Organisatie, User, Waarde
 from core.services import create_demo_accounts
 
 
@@ -73,13 +73,15 @@ def test_woonpunt_cannot_read_or_change_servatius_concept(client, maastricht):
     verbeteringen = Waarde.objects.get(
         indicator__code="verbeteringen", jaar=2015, soort="plan", organisatie__slug="servatius"
     ).indicator
-    client.post(grid, {f"waarde_{verbeteringen.pk}": "470"})
+    servatius = Organisatie.objects.get(slug="servatius")
+    veld = f"waarde_{verbeteringen.pk}_{servatius.pk}"
+    client.post(grid, {veld: "470"})
     concept = Waarde.objects.get(indicator=verbeteringen, jaar=2015, soort="realisatie")
     assert concept.waarde == 470
 
     login(client, "woonpunt")
     page = client.get(maastricht)
-    forbidden = client.post(f"{grid}?organisatie=servatius", {f"waarde_{verbeteringen.pk}": "1"})
+    forbidden = client.post(f"{grid}?organisatie=servatius", {veld: "1"})
 
     assert not any(
         r.wie == "Servatius" and r.cellen.get(2015) and r.cellen[2015].realisatie

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django.urls import reverse
 
-from core.models import Heropening, Jaaropgave, Waarde
+from core.models import Heropening, Jaaropgave, User, Waarde
 
 
 def grid_url(wereld, jaar=2015, soort="realisatie", organisatie=None):
@@ -18,7 +18,7 @@ def actie_url(wereld, actie, organisatie, jaar=2015, soort="realisatie"):
 
 
 def veld(wereld):
-    return f"waarde_{wereld.nieuwbouw.pk}"
+    return f"waarde_{wereld.nieuwbouw.pk}_{wereld.corporatie_a.pk}"
 
 
 def test_owner_sees_their_own_figure_in_dutch_notation(client, wereld):
@@ -37,7 +37,10 @@ def test_owner_saves_a_figure_typed_the_dutch_way_with_a_toelichting(client, wer
 
     response = client.post(
         grid_url(wereld),
-        {veld(wereld): "1.061", f"toelichting_{wereld.nieuwbouw.pk}": "Project X opgeleverd"},
+        {
+            veld(wereld): "1.061",
+            f"toelichting_{wereld.nieuwbouw.pk}_{wereld.corporatie_a.pk}": "Project X opgeleverd",
+        },
     )
 
     assert response.status_code == 302
@@ -160,3 +163,56 @@ def test_actions_refuse_get(client, wereld):
     client.force_login(wereld.eigenaar)
 
     assert client.get(actie_url(wereld, "indienen", wereld.corporatie_a)).status_code == 405
+
+
+def test_penvoerder_enters_the_reported_total_of_a_split_item(client, wereld, user_factory):
+    from core.models import Rol
+
+    gemeente = user_factory("gemeente", wereld.gemeente, Rol.BELEIDSMEDEWERKER)
+    client.force_login(gemeente)
+
+    response = client.get(grid_url(wereld, soort="plan"))
+
+    rijen = response.context["form"].rijen
+    assert [(r.naam, r.waarde) for r in rijen] == [("Nieuwbouw (totaal)", Decimal("66"))]
+
+
+def test_a_municipality_enters_outputs_for_its_own_locations_only(
+    client, db, organisatie_factory, user_factory
+):
+    from core.models import Dossier, Indicator, Locatie, Organisatie, Rol
+
+    penvoerder = organisatie_factory("Gemeente Penvoerder", Organisatie.Soort.GEMEENTE)
+    almelo = organisatie_factory("Gemeente Almelo", Organisatie.Soort.GEMEENTE)
+    borne = organisatie_factory("Gemeente Borne", Organisatie.Soort.GEMEENTE)
+    project = Dossier.objects.create(
+        soort="project", titel="Kernen", slug="kernen", penvoerder=penvoerder
+    )
+    kern_almelo = Locatie.objects.create(dossier=project, naam="Almelo, kern 1", gemeente=almelo)
+    kern_borne = Locatie.objects.create(dossier=project, naam="Borne, kern 1", gemeente=borne)
+    sporters = Indicator.objects.create(
+        dossier=project,
+        code="sporters",
+        naam="Nieuwe sporters",
+        eenheid="aantal",
+        uitsplitsing="locatie",
+    )
+    client.force_login(user_factory("almelo", almelo, Rol.BELEIDSMEDEWERKER))
+    url = reverse("core:invoer", args=["kernen", 2017, "realisatie"])
+
+    rijen = client.get(url).context["form"].rijen
+    saved = client.post(url, {f"waarde_{sporters.pk}_{kern_almelo.pk}": "12"})
+    foreign = client.post(
+        f"{url}?organisatie=gemeente-borne", {f"waarde_{sporters.pk}_{kern_borne.pk}": "5"}
+    )
+
+    assert [r.naam for r in rijen] == ["Nieuwe sporters – Almelo, kern 1"]
+    assert saved.status_code == 302
+    waarde = Waarde.objects.get()
+    assert (waarde.locatie, waarde.waarde, waarde.eigenaar_id) == (kern_almelo, 12, almelo.pk)
+    assert foreign.status_code == 403
+    assert Waarde.objects.count() == 1
+
+    client.force_login(user_factory("borne", borne, Rol.BELEIDSMEDEWERKER))
+    assert client.get(url).status_code == 200
+    assert not Waarde.objects.visible_to(User.objects.get(username="borne")).exists()
