@@ -16,6 +16,8 @@ BRONNEN = [
     ("po_actualisatie_2018", ("afspraken.Wijziging", {"pk": 1})),
     ("tranche_6", ("regiodeals.Tranche", {"nummer": 6})),
     ("groningen_noord_2", ("core.Dossier", {"slug": "regio-deal-groningen-noord-ii"})),
+    ("groningen_noord_2_projecten", ("core.Dossier", {"pk": 60})),
+    ("sociaal_vitaal", ("core.Dossier", {"slug": "sociaal-vitaal-in-kleine-kernen"})),
 ]
 # amendments of the sources that were agreed, and so are applied once after loading
 TOE_TE_PASSEN = [1]
