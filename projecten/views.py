@@ -1,11 +1,23 @@
-from django.views.generic import DetailView, ListView
+from django.db.models import Sum
+from django.views.generic import DetailView
+from django_filters.views import FilterView
+from django_tables2 import SingleTableMixin
 
+from core.models import Waarde
+from core.rules import is_beleidsmedewerker
+
+from .filters import ProjectFilter
 from .models import Project
+from .tables import ProjectTable
+from .timeline import tijdlijn_svg
 
 
-class ProjectListView(ListView):
+class ProjectListView(SingleTableMixin, FilterView):
     model = Project
+    table_class = ProjectTable
+    filterset_class = ProjectFilter
     paginate_by = 25
+    template_name = "projecten/project_list.html"
 
     def get_queryset(self):
         return Project.objects.visible_to(self.request.user).select_related("penvoerder")
@@ -15,4 +27,66 @@ class ProjectDetailView(DetailView):
     model = Project
 
     def get_queryset(self):
-        return Project.objects.visible_to(self.request.user).select_related("penvoerder")
+        return Project.objects.visible_to(self.request.user).select_related(
+            "penvoerder", "voert_uit__dossier"
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        project, user = self.object, self.request.user
+        fasen = list(project.fasen.prefetch_related("acties"))
+        waarden = Waarde.objects.visible_to(user).filter(indicator__dossier=project)
+        kernen = list(project.locaties.select_related("gemeente", "kern").order_by("volgorde"))
+        indicatoren = list(project.indicatoren.all())
+        gemeenten = sorted({k.gemeente.naam for k in kernen if k.gemeente})
+        context.update(
+            fasen=fasen,
+            tijdlijn=tijdlijn_svg(fasen, id_prefix=f"tijdlijn-{project.pk}"),
+            partijen=project.partijen.select_related("organisatie"),
+            plan=project.onderdelen_plan.all(),
+            kernen=kernen,
+            indicatoren=indicatoren,
+            per_kern=_voortgang(waarden, "locatie__naam", [k.naam for k in kernen], indicatoren),
+            per_gemeente=_voortgang(waarden, "locatie__gemeente__naam", gemeenten, indicatoren),
+            rapportages=project.rapportages.all(),
+            fte_totaal=project.locaties.aggregate(fte=Sum("kern__projectleider_fte"))["fte"],
+            invoer=_invoer_links(project, user, kernen),
+        )
+        return context
+
+
+def _invoer_links(project: Project, user, kernen) -> list[tuple[str, str, int]]:
+    """(municipality name, slug, year) for every grid this user may open on this project."""
+    if not (project.startjaar and project.eindjaar):
+        return []
+    gemeenten = {k.gemeente.slug: k.gemeente for k in kernen if k.gemeente}
+    if not user.has_perm("core.change_dossier", project):
+        gemeenten = {s: g for s, g in gemeenten.items() if g.pk == user.organisatie_id}
+        if not is_beleidsmedewerker(user):
+            gemeenten = {}
+    jaren = range(project.startjaar, project.eindjaar + 1)
+    return [(g.naam, slug, jaar) for slug, g in sorted(gemeenten.items()) for jaar in jaren]
+
+
+def _voortgang(waarden, groep: str, namen: list[str], indicatoren) -> list[tuple[str, list]]:
+    """Planned and realised outputs per kern or municipality, summed in the database.
+
+    One row per name, one {"plan", "realisatie"} cell per item, in the order given.
+    """
+    rijen = (
+        waarden.filter(locatie__isnull=False)
+        .values_list(groep, "indicator_id", "soort")
+        .annotate(totaal=Sum("waarde"))
+        .order_by()
+    )
+    sommen: dict[tuple, object] = {(naam, ind, soort): totaal for naam, ind, soort, totaal in rijen}
+    return [
+        (
+            naam,
+            [
+                {soort: sommen.get((naam, i.pk, soort)) for soort in ("plan", "realisatie")}
+                for i in indicatoren
+            ],
+        )
+        for naam in namen
+    ]

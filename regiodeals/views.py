@@ -76,7 +76,9 @@ class RegiodealDetailView(DetailView):
             "doelen",
             Prefetch(
                 "subonderdelen",
-                queryset=Onderdeel.objects.prefetch_related("subonderdelen", "beoogde_resultaten"),
+                queryset=Onderdeel.objects.prefetch_related(
+                    "subonderdelen", "beoogde_resultaten", "projecten"
+                ),
             ),
             "beoogde_resultaten",
         )
