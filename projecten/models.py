@@ -59,6 +59,12 @@ class Projectonderdeel(models.Model):
         DOELGROEP = "doelgroep", "doelgroep"
         RESULTAAT = "resultaat", "beoogd resultaat"
 
+    KOPJES = {
+        "subdoel": "Subdoelstellingen",
+        "doelgroep": "Doelgroepen",
+        "resultaat": "Beoogde resultaten",
+    }
+
     project = models.ForeignKey(
         Project, verbose_name="project", on_delete=models.CASCADE, related_name="onderdelen_plan"
     )
@@ -73,6 +79,10 @@ class Projectonderdeel(models.Model):
 
     def __str__(self) -> str:
         return self.tekst[:80]
+
+    @property
+    def kopje(self) -> str:
+        return self.KOPJES[self.soort]
 
 
 class Periode(models.Model):

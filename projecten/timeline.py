@@ -36,7 +36,7 @@ def tijdlijn_svg(fasen, *, id_prefix: str = "tijdlijn") -> SafeString:
 
     delen = []
     for maand in range(eerste, laatste + 1):
-        if maand % 12 == 0 or maand == eerste:
+        if (maand % 12 == 0 or maand == eerste) and x(maand) < BREEDTE - 40:
             jaar = maand // 12
             delen.append(
                 f'<line x1="{x(maand):.1f}" y1="{KOP - 12}" x2="{x(maand):.1f}" y2="{hoogte - 6}" '

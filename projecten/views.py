@@ -7,7 +7,7 @@ from core.models import Waarde
 from core.rules import is_beleidsmedewerker
 
 from .filters import ProjectFilter
-from .models import Project
+from .models import Project, Projectonderdeel
 from .tables import ProjectTable
 from .timeline import tijdlijn_svg
 
@@ -43,7 +43,10 @@ class ProjectDetailView(DetailView):
             fasen=fasen,
             tijdlijn=tijdlijn_svg(fasen, id_prefix=f"tijdlijn-{project.pk}"),
             partijen=project.partijen.select_related("organisatie"),
-            plan=project.onderdelen_plan.all(),
+            plan=sorted(
+                project.onderdelen_plan.all(),
+                key=lambda o: (list(Projectonderdeel.KOPJES).index(o.soort), o.volgorde),
+            ),
             kernen=kernen,
             indicatoren=indicatoren,
             per_kern=_voortgang(waarden, "locatie__naam", [k.naam for k in kernen], indicatoren),
