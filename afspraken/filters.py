@@ -31,14 +31,10 @@ class AfspraakFilter(django_filters.FilterSet):
         fields = ["soort_afspraak", "partij", "jaar", "status"]
 
     def filter_partij(self, queryset, name, value):
-        # A subquery, not a join: the paginator's count must stay a plain count.
-        return queryset.filter(pk__in=value.partijen.values("dossier_id"))
+        return queryset.for_organisatie(value)
 
     def filter_jaar(self, queryset, name, value):
-        return queryset.filter(
-            Q(startdatum__year__lte=value) | Q(startdatum__isnull=True),
-            Q(einddatum__year__gte=value) | Q(einddatum__isnull=True),
-        )
+        return queryset.loopt_in(value)
 
     def filter_status(self, queryset, name, value):
         vandaag = timezone.localdate()

@@ -1,5 +1,4 @@
 import django_tables2 as tables
-from django.utils.html import format_html
 
 from .models import Afspraak
 
@@ -8,7 +7,7 @@ class AfspraakTable(tables.Table):
     titel = tables.Column(verbose_name="Titel", linkify=True)
     soort_afspraak = tables.Column(verbose_name="Soort")
     penvoerder = tables.Column(verbose_name="Penvoerder", order_by="penvoerder__naam")
-    periode = tables.Column(verbose_name="Periode", empty_values=(), order_by="startdatum")
+    periode = tables.Column(verbose_name="Periode", orderable=True, order_by="startdatum")
     aantal_punten = tables.Column(
         verbose_name="Afspraakpunten",
         attrs={"td": {"class": "numeric"}, "th": {"class": "numeric"}},
@@ -19,7 +18,3 @@ class AfspraakTable(tables.Table):
         fields = ["titel", "soort_afspraak", "penvoerder", "periode", "aantal_punten"]
         attrs = {"class": "utrecht-table"}
         empty_text = "Geen afspraken gevonden."
-
-    def render_periode(self, record):
-        eerste, laatste = record.startjaar, record.eindjaar
-        return format_html("{}–{}", eerste or "?", laatste or "…")

@@ -14,7 +14,15 @@ class DossierQuerySet(models.QuerySet):
         return self.filter(editable_dossiers_q(user))
 
     def for_organisatie(self, organisatie) -> "DossierQuerySet":
-        return self.filter(partijen__organisatie=organisatie).distinct()
+        # A subquery, not a join: a paginator's count stays a plain count, without DISTINCT.
+        return self.filter(pk__in=organisatie.partijen.values("dossier_id"))
+
+    def loopt_in(self, jaar: int) -> "DossierQuerySet":
+        """Dossiers whose period includes (part of) the year; an open end counts as running."""
+        return self.filter(
+            models.Q(startdatum__year__lte=jaar) | models.Q(startdatum__isnull=True),
+            models.Q(einddatum__year__gte=jaar) | models.Q(einddatum__isnull=True),
+        )
 
 
 class WaardeQuerySet(models.QuerySet):

@@ -137,6 +137,11 @@ class Dossier(models.Model):
         return reverse(f"{app[self.soort]}:detail", kwargs={"slug": self.slug})
 
     @property
+    def periode(self) -> str:
+        """ "2013–2015"; an unknown start is "?", an open end "…"."""
+        return f"{self.startjaar or '?'}–{self.eindjaar or '…'}"
+
+    @property
     def startjaar(self) -> int | None:
         return self.startdatum.year if self.startdatum else None
 

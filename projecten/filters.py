@@ -1,5 +1,4 @@
 import django_filters
-from django.db.models import Q
 
 from core.models import Organisatie, Partij
 
@@ -29,11 +28,7 @@ class ProjectFilter(django_filters.FilterSet):
         fields = ["financier", "gemeente", "status", "jaar"]
 
     def filter_partij(self, queryset, name, value):
-        # A subquery, not a join: the paginator's count stays a plain count.
-        return queryset.filter(pk__in=value.partijen.values("dossier_id"))
+        return queryset.for_organisatie(value)
 
     def filter_jaar(self, queryset, name, value):
-        return queryset.filter(
-            Q(startdatum__year__lte=value) | Q(startdatum__isnull=True),
-            Q(einddatum__year__gte=value) | Q(einddatum__isnull=True),
-        )
+        return queryset.loopt_in(value)

@@ -120,3 +120,13 @@ def test_agreement_list_filters(client, maastricht, query, titels):
     gevonden = [row.record.titel for row in response.context["table"].rows]
     assert [any(t in g for g in gevonden) for t in titels] == [True] * len(titels)
     assert len(gevonden) == len(titels)
+
+
+def test_agreement_list_and_page_show_the_period_in_years(client, maastricht):
+    login(client, "bestuurder")
+
+    lijst = client.get(reverse("afspraken:list")).content.decode()
+    pagina = client.get(maastricht).content.decode()
+
+    assert "2013–2015" in lijst
+    assert "<dd>2013–2015</dd>" in pagina
