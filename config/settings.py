@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "afspraken",
     "regiodeals",
     "projecten",
+    "dashboards",
 ]
 
 MIDDLEWARE = [

@@ -200,8 +200,9 @@ def _toets_normen(uitkomst, item: Item, waarde, jaar, soort, wie) -> None:
             geheel = waarde.get((regel.ten_opzichte_van, jaar, soort, wie))
             if not geheel:
                 continue
-            gemeten = (eigen / geheel * 100).quantize(Decimal("0.01"))
-        gehaald = regel.toets(gemeten)
+            # Judged on two decimals (as the database does), shown from four: no double rounding.
+            gemeten = (eigen / geheel * 100).quantize(Decimal("0.0001"))
+        gehaald = regel.toets(gemeten.quantize(Decimal("0.01")))
         uitkomst.normuitkomsten.append(
             NormUitkomst(item.key, regel, jaar, soort, wie, gemeten, gehaald)
         )
@@ -251,32 +252,41 @@ def _toets_organisaties(uitkomst, items, waarde) -> None:
 
 
 def toets_dossier(dossier, waarden) -> Toetsing:
-    """Check a dossier's figures as one user sees them (`waarden` is already `visible_to`).
+    """Check a dossier's figures as one user sees them (`waarden` is already `visible_to`)."""
+    return toets_dossiers([dossier.pk], waarden)[dossier.pk]
 
-    Three queries, whatever the size of the dossier.
-    """
-    indicatoren = dossier.indicatoren.prefetch_related("normen")
-    items = [
-        Item(
-            key=ind.pk,
-            naam=ind.naam,
-            deel_van=ind.deel_van_id,
-            is_waarvan=ind.is_waarvan,
-            uitsplitsing_van=ind.uitsplitsing_van_id,
-            normen=tuple(
-                NormRegel(
-                    n.soort, n.ondergrens, n.bovengrens, n.ten_opzichte_van_id, n.omschrijving
-                )
-                for n in ind.normen.all()
-            ),
+
+def toets_dossiers(dossier_ids, waarden) -> dict[int, Toetsing]:
+    """Check several dossiers at once: three queries, whatever their number or size."""
+    from .models import Indicator
+
+    items: dict[int, list[Item]] = {pk: [] for pk in dossier_ids}
+    for ind in Indicator.objects.filter(dossier__in=dossier_ids).prefetch_related("normen"):
+        items[ind.dossier_id].append(
+            Item(
+                key=ind.pk,
+                naam=ind.naam,
+                deel_van=ind.deel_van_id,
+                is_waarvan=ind.is_waarvan,
+                uitsplitsing_van=ind.uitsplitsing_van_id,
+                normen=tuple(
+                    NormRegel(
+                        n.soort, n.ondergrens, n.bovengrens, n.ten_opzichte_van_id, n.omschrijving
+                    )
+                    for n in ind.normen.all()
+                ),
+            )
         )
-        for ind in indicatoren
-    ]
-    rijen = waarden.filter(indicator__dossier=dossier).values_list(
-        "indicator_id", "jaar", "soort", "waarde", "organisatie__naam", "locatie__naam"
+    cijfers: dict[int, list[Cijfer]] = {pk: [] for pk in dossier_ids}
+    rijen = waarden.filter(indicator__dossier__in=dossier_ids).values_list(
+        "indicator__dossier_id",
+        "indicator_id",
+        "jaar",
+        "soort",
+        "waarde",
+        "organisatie__naam",
+        "locatie__naam",
     )
-    cijfers = [
-        Cijfer(ind, jaar, soort, bedrag, organisatie or locatie)
-        for ind, jaar, soort, bedrag, organisatie, locatie in rijen
-    ]
-    return vind_bevindingen(items, cijfers)
+    for dossier_id, ind, jaar, soort, bedrag, organisatie, locatie in rijen:
+        cijfers[dossier_id].append(Cijfer(ind, jaar, soort, bedrag, organisatie or locatie))
+    return {pk: vind_bevindingen(items[pk], cijfers[pk]) for pk in dossier_ids}

@@ -1,7 +1,7 @@
 """Reading and writing numbers the Dutch way: 1.234,56 and € 4,2 mln."""
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.utils.formats import number_format
@@ -35,6 +35,8 @@ def format_getal(value: Decimal | int | None, decimalen: int | None = None) -> s
     value = Decimal(value)
     if decimalen is None:
         decimalen = 0 if value == value.to_integral_value() else 2
+    # Round first: Django's number_format cuts digits off (2,99 would become 2,9).
+    value = value.quantize(Decimal(1).scaleb(-decimalen), rounding=ROUND_HALF_UP)
     return number_format(value, decimal_pos=decimalen, use_l10n=True, force_grouping=True)
 
 

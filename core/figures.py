@@ -54,14 +54,19 @@ def _diepte(indicator: Indicator, per_pk: dict[int, Indicator]) -> int:
     return diepte
 
 
-def bouw_cijfertabel(dossier, waarden, onderdeel=None) -> Cijfertabel:
-    """`waarden` is a `Waarde` queryset already restricted with `visible_to(user)`."""
+def bouw_cijfertabel(dossier, waarden, onderdeel=None, alleen=None) -> Cijfertabel:
+    """`waarden` is a `Waarde` queryset already restricted with `visible_to(user)`.
+
+    `onderdeel` keeps the rows of one theme or line, `alleen` those of a set of item pks.
+    """
     indicatoren = list(
         dossier.indicatoren.select_related("onderdeel").prefetch_related("meetdefinities")
     )
     per_pk = {i.pk: i for i in indicatoren}
     if onderdeel is not None:
         indicatoren = [i for i in indicatoren if i.onderdeel_id == onderdeel.pk]
+    if alleen is not None:
+        indicatoren = [i for i in indicatoren if i.pk in alleen]
     figuren = waarden.filter(indicator__dossier=dossier).select_related("organisatie", "locatie")
     per_rij: dict[tuple, dict[int, Cel]] = defaultdict(lambda: defaultdict(Cel))
     organisaties: dict[int, dict[str, int]] = defaultdict(dict)

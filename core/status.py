@@ -43,3 +43,37 @@ def bepaal_status(
     if abs(verschil) <= abs(plan) * MARGE_OP_SCHEMA:
         return Status.OP_SCHEMA
     return Status.VOOR if verschil > 0 else Status.ACHTER
+
+
+def status_expressie(*, plan, realisatie, lager_is_beter, norm_niet_gehaald) -> models.Case:
+    """`bepaal_status` as one database expression, so lists can filter and count by status.
+
+    The arguments are expressions (`lager_is_beter` and `norm_niet_gehaald` boolean ones);
+    tests/core/test_status.py proves both give the same answer. The margin is compared as
+    `|r - p| * 100 <= |p| * 15`, in whole numbers, so SQLite's floats cannot tip it.
+    """
+    from django.db.models import Q, Value
+    from django.db.models.functions import Abs
+    from django.db.models.lookups import GreaterThan, IsNull, LessThan, LessThanOrEqual
+
+    def status(waarde: Status) -> Value:
+        return Value(waarde.value)
+
+    def getal(n: int) -> Value:
+        return Value(Decimal(n), output_field=models.DecimalField())
+
+    binnen_marge = LessThanOrEqual(
+        Abs(realisatie - plan) * getal(100), Abs(plan) * getal(int(MARGE_OP_SCHEMA * 100))
+    )
+    vooruit = (Q(lager_is_beter) & Q(LessThan(realisatie, plan))) | (
+        ~Q(lager_is_beter) & Q(GreaterThan(realisatie, plan))
+    )
+    return models.Case(
+        models.When(IsNull(realisatie, True), then=status(Status.GEEN_REALISATIE)),
+        models.When(norm_niet_gehaald, then=status(Status.NORM_NIET_GEHAALD)),
+        models.When(IsNull(plan, True), then=status(Status.GEEN_PLAN)),
+        models.When(binnen_marge, then=status(Status.OP_SCHEMA)),
+        models.When(vooruit, then=status(Status.VOOR)),
+        default=status(Status.ACHTER),
+        output_field=models.CharField(max_length=20),
+    )

@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, ListView
 
 from .forms import CijferForm, HeropenForm, InvoerRij
 from .models import Dossier, Jaaropgave, Organisatie, Partij, Soort
@@ -18,19 +18,6 @@ from .services import (
     sla_jaaropgave_op,
     stel_jaaropgave_vast,
 )
-
-
-class StartView(TemplateView):
-    template_name = "core/start.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        organisatie = self.request.user.organisatie
-        dossiers = Dossier.objects.visible_to(self.request.user)
-        if organisatie:
-            dossiers = dossiers.for_organisatie(organisatie)
-        context["dossiers"] = dossiers.select_related("penvoerder").order_by("soort", "titel")
-        return context
 
 
 class OrganisatieListView(ListView):

@@ -8,6 +8,7 @@ from core.rules import is_beleidsmedewerker
 
 from .filters import ProjectFilter
 from .models import Project, Projectonderdeel
+from .output import output_per
 from .tables import ProjectTable
 from .timeline import tijdlijn_svg
 
@@ -49,8 +50,8 @@ class ProjectDetailView(DetailView):
             ),
             kernen=kernen,
             indicatoren=indicatoren,
-            per_kern=_voortgang(waarden, "locatie__naam", [k.naam for k in kernen], indicatoren),
-            per_gemeente=_voortgang(waarden, "locatie__gemeente__naam", gemeenten, indicatoren),
+            per_kern=output_per(waarden, "locatie__naam", [k.naam for k in kernen], indicatoren),
+            per_gemeente=output_per(waarden, "locatie__gemeente__naam", gemeenten, indicatoren),
             rapportages=project.rapportages.all(),
             fte_totaal=project.locaties.aggregate(fte=Sum("kern__projectleider_fte"))["fte"],
             invoer=_invoer_links(project, user, kernen),
@@ -69,27 +70,3 @@ def _invoer_links(project: Project, user, kernen) -> list[tuple[str, str, int]]:
             gemeenten = {}
     jaren = range(project.startjaar, project.eindjaar + 1)
     return [(g.naam, slug, jaar) for slug, g in sorted(gemeenten.items()) for jaar in jaren]
-
-
-def _voortgang(waarden, groep: str, namen: list[str], indicatoren) -> list[tuple[str, list]]:
-    """Planned and realised outputs per kern or municipality, summed in the database.
-
-    One row per name, one {"plan", "realisatie"} cell per item, in the order given.
-    """
-    rijen = (
-        waarden.filter(locatie__isnull=False)
-        .values_list(groep, "indicator_id", "soort")
-        .annotate(totaal=Sum("waarde"))
-        .order_by()
-    )
-    sommen: dict[tuple, object] = {(naam, ind, soort): totaal for naam, ind, soort, totaal in rijen}
-    return [
-        (
-            naam,
-            [
-                {soort: sommen.get((naam, i.pk, soort)) for soort in ("plan", "realisatie")}
-                for i in indicatoren
-            ],
-        )
-        for naam in namen
-    ]

@@ -1,5 +1,6 @@
 """The status of an intended result: a range or target met, a milestone reached, an effect."""
 
+from collections import defaultdict
 from decimal import Decimal
 
 from core.status import Status, bepaal_status
@@ -8,19 +9,13 @@ from .models import BeoogdResultaat
 
 
 def resultaat_status(resultaat: BeoogdResultaat, realisaties: dict[int, Decimal]) -> Status:
-    """`realisaties` holds the realised value per year of the result's indicator.
-
-    A result "per jaar" is judged on its latest year; one for the whole term on the sum.
-    """
+    """`realisaties` holds the realised value per year of the result's indicator."""
     soort = BeoogdResultaat.Soort
     if resultaat.soort == soort.MIJLPAAL:
         return Status.OP_SCHEMA if resultaat.bereikt_op else Status.GEEN_REALISATIE
-    if not realisaties:
+    gerealiseerd = gerealiseerde_waarde(resultaat, realisaties)
+    if gerealiseerd is None:
         return Status.GEEN_REALISATIE
-    if resultaat.per_jaar:
-        gerealiseerd = realisaties[max(realisaties)]
-    else:
-        gerealiseerd = sum(realisaties.values(), Decimal(0))
     if resultaat.soort == soort.EFFECT:
         return _effect_status(resultaat, gerealiseerd)
     if resultaat.minimum is not None or resultaat.maximum is not None:
@@ -29,6 +24,25 @@ def resultaat_status(resultaat: BeoogdResultaat, realisaties: dict[int, Decimal]
         )
         return Status.OP_SCHEMA if binnen else Status.NORM_NIET_GEHAALD
     return bepaal_status(plan=resultaat.streefwaarde, realisatie=gerealiseerd)
+
+
+def gerealiseerde_waarde(resultaat: BeoogdResultaat, realisaties: dict[int, Decimal]):
+    """The value a result is judged on: its latest year, or the sum over the term."""
+    if not realisaties:
+        return None
+    if resultaat.per_jaar:
+        return realisaties[max(realisaties)]
+    return sum(realisaties.values(), Decimal(0))
+
+
+def realisaties_van(deal, waarden) -> dict[int, dict[int, Decimal]]:
+    """Realised values per result indicator and year, in one query over visible figures."""
+    per_indicator: dict[int, dict[int, Decimal]] = defaultdict(dict)
+    for indicator_id, jaar, waarde in waarden.filter(
+        indicator__beoogd_resultaat__regiodeal=deal, soort="realisatie", organisatie__isnull=True
+    ).values_list("indicator_id", "jaar", "waarde"):
+        per_indicator[indicator_id][jaar] = waarde
+    return per_indicator
 
 
 def _effect_status(resultaat: BeoogdResultaat, gemeten: Decimal) -> Status:

@@ -1,4 +1,3 @@
-from collections import defaultdict
 from itertools import groupby
 
 from django.contrib import messages
@@ -16,7 +15,7 @@ from core.models import Onderdeel, Waarde
 from .filters import RegiodealFilter
 from .finance import financien_van, toets_tranche
 from .models import Bron, Kosten, Landsdeel, Regiodeal, Tranche
-from .results import resultaat_status
+from .results import realisaties_van, resultaat_status
 from .services import kosten_sleutel, sla_kosten_op
 from .tables import RegiodealTable
 
@@ -99,13 +98,9 @@ class RegiodealDetailView(DetailView):
 
 def _statussen(deal: Regiodeal, waarden) -> dict[int, object]:
     """Status per intended result, from one query over the realised values."""
-    per_indicator: dict[int, dict[int, object]] = defaultdict(dict)
-    for indicator_id, jaar, waarde in waarden.filter(
-        indicator__beoogd_resultaat__regiodeal=deal, soort="realisatie"
-    ).values_list("indicator_id", "jaar", "waarde"):
-        per_indicator[indicator_id][jaar] = waarde
+    realisaties = realisaties_van(deal, waarden)
     return {
-        r.pk: resultaat_status(r, per_indicator.get(r.indicator_id, {}))
+        r.pk: resultaat_status(r, realisaties.get(r.indicator_id, {}))
         for r in deal.resultaten.all()
     }
 

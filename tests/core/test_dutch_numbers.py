@@ -44,3 +44,9 @@ def test_format_euro_writes_large_amounts_in_millions():
     assert format_euro(Decimal("10000000")) == "€ 10,0 mln"
     assert format_euro(Decimal("370000")) == "€ 370.000"
     assert format_euro(Decimal("1234.56")) == "€ 1.234,56"
+
+
+def test_decimals_are_rounded_not_cut_off():
+    assert format_procent(Decimal("2.99")) == "3,0 %"
+    assert format_procent(Decimal("2.887")) == "2,9 %"
+    assert format_getal(Decimal("1234.565"), 2) == "1.234,57"

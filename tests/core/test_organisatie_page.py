@@ -25,4 +25,4 @@ def test_start_page_shows_the_users_own_dossiers(client, wereld, organisatie_fac
 
     response = client.get(reverse("start"))
 
-    assert list(response.context["dossiers"]) == [wereld.dossier]
+    assert [r.dossier for r in response.context["regels"]] == [wereld.dossier]

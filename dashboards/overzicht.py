@@ -1,0 +1,158 @@
+"""What a user sees first: their dossiers with counts per status, the newest findings, and
+what is due. A fixed number of queries for a page of dossiers, whatever their size."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.urls import reverse
+
+from afspraken.models import Afspraakpunt
+from core.cellen import cellen, tel_per
+from core.checks import Bevinding, toets_dossiers
+from core.models import Dossier, Jaaropgave, Waarde
+from core.rules import is_beleidsmedewerker, is_coordinator
+from core.status import Status
+from projecten.models import Rapportage
+
+VOORUIT = datetime.timedelta(days=90)
+MAX_BEVINDINGEN = 10
+
+
+@dataclass
+class Dossierregel:
+    dossier: Dossier
+    telling: dict[Status, int]
+
+    @property
+    def heeft_cijfers(self) -> bool:
+        return any(self.telling.values())
+
+
+@dataclass
+class Gevonden:
+    dossier: Dossier
+    bevinding: Bevinding
+
+
+@dataclass
+class Agendapunt:
+    datum: datetime.date | None
+    wat: str
+    dossier: Dossier
+    url: str
+    te_laat: bool
+
+
+def dossierregels(user, dossiers: list[Dossier]) -> list[Dossierregel]:
+    tellingen = tel_per(
+        cellen(user).filter(indicator__dossier__in=[d.pk for d in dossiers]), "indicator__dossier"
+    )
+    leeg = dict.fromkeys(Status, 0)
+    return [Dossierregel(d, tellingen.get(d.pk, leeg)) for d in dossiers]
+
+
+def nieuwste_bevindingen(user, dossiers: list[Dossier]) -> list[Gevonden]:
+    """The findings of the latest years first: what the next board meeting must discuss."""
+    per_pk = {d.pk: d for d in dossiers}
+    toetsingen = toets_dossiers(list(per_pk), Waarde.objects.visible_to(user))
+    alle = [
+        Gevonden(per_pk[pk], bevinding)
+        for pk, toetsing in toetsingen.items()
+        for bevinding in toetsing.bevindingen
+    ]
+    alle.sort(key=lambda g: (-g.bevinding.jaar, g.dossier.titel, g.bevinding.soort))
+    return alle[:MAX_BEVINDINGEN]
+
+
+def agenda(user, dossiers: list[Dossier], vandaag: datetime.date) -> list[Agendapunt]:
+    """Deliverables, reports and years to submit that are due within 90 days or overdue."""
+    ids = [d.pk for d in dossiers]
+    per_pk = {d.pk: d for d in dossiers}
+    grens = vandaag + VOORUIT
+    punten = []
+    for punt in Afspraakpunt.objects.filter(
+        afspraak__in=ids, status=Afspraakpunt.Status.LOPEND, deadline__lte=grens
+    ).exclude(resultaat=""):
+        dossier = per_pk[punt.afspraak_id]
+        punten.append(
+            Agendapunt(
+                punt.deadline,
+                f"{punt.resultaat} ({punt.deadline_omschrijving or 'deadline'})",
+                dossier,
+                reverse("afspraken:punt", args=[dossier.slug, punt.pk]),
+                punt.deadline < vandaag,
+            )
+        )
+    for rapportage in Rapportage.objects.filter(
+        project__in=ids, ontvangen_op__isnull=True, venster_eind__lte=grens
+    ):
+        dossier = per_pk[rapportage.project_id]
+        punten.append(
+            Agendapunt(
+                rapportage.venster_eind,
+                f"{rapportage.get_soort_display().capitalize()} indienen",
+                dossier,
+                dossier.get_absolute_url(),
+                rapportage.is_te_laat(vandaag),
+            )
+        )
+    punten += _niet_ingediend(user, dossiers, vandaag)
+    punten.sort(key=lambda p: (p.datum or vandaag, p.dossier.titel))
+    return punten
+
+
+def _niet_ingediend(user, dossiers: list[Dossier], vandaag: datetime.date) -> list[Agendapunt]:
+    """Past years whose realisation the user's organisation has not yet submitted.
+
+    Only dossiers in which the organisation answers for figures: as penvoerder, as a party
+    of an item split per organisation, or as the municipality of a location.
+    """
+    organisatie = user.organisatie
+    if organisatie is None:
+        return []
+    verantwoordelijk = (
+        Dossier.objects.filter(pk__in=[d.pk for d in dossiers], indicatoren__isnull=False)
+        .filter(
+            Q(penvoerder=organisatie)
+            | Q(indicatoren__uitsplitsing="organisatie", partijen__organisatie=organisatie)
+            | Q(locaties__gemeente=organisatie)
+        )
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+    verantwoordelijk = set(verantwoordelijk)
+    ingediend = set(
+        Jaaropgave.objects.filter(
+            dossier__in=verantwoordelijk,
+            organisatie=organisatie,
+            soort="realisatie",
+            status__in=[Jaaropgave.Status.INGEDIEND, Jaaropgave.Status.VASTGESTELD],
+        ).values_list("dossier_id", "jaar")
+    )
+    punten = []
+    mag_invoeren = is_beleidsmedewerker(user) or is_coordinator(user)
+    for dossier in dossiers:
+        if dossier.pk not in verantwoordelijk or dossier.startjaar is None:
+            continue
+        laatste = min(dossier.eindjaar or vandaag.year - 1, vandaag.year - 1)
+        for jaar in range(dossier.startjaar, laatste + 1):
+            if (dossier.pk, jaar) in ingediend:
+                continue
+            punten.append(
+                Agendapunt(
+                    datetime.date(jaar, 12, 31),
+                    f"Realisatie {jaar} van {organisatie} nog niet ingediend",
+                    dossier,
+                    _invoer_url(dossier, jaar, organisatie)
+                    if mag_invoeren
+                    else reverse("dashboards:dossier", args=[dossier.slug]),
+                    True,
+                )
+            )
+    return punten
+
+
+def _invoer_url(dossier: Dossier, jaar: int, organisatie) -> str:
+    url = reverse("core:invoer", args=[dossier.slug, jaar, "realisatie"])
+    return f"{url}?organisatie={organisatie.slug}"

@@ -1,0 +1,143 @@
+from django.core.paginator import Paginator
+from django.db.models import Sum
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django_filters.views import FilterView
+from django_tables2 import SingleTableMixin
+
+from core.cellen import cellen
+from core.charts import Reeks, Staafdiagram
+from core.figures import bouw_cijfertabel
+from core.models import Dossier, Indicator, Waarde
+
+from .dossier import dashboard_context
+from .filters import CelFilter
+from .grafieken import waarde_van
+from .overzicht import agenda, dossierregels, nieuwste_bevindingen
+from .tables import CelTable
+
+
+def _jaar(request) -> int | None:
+    waarde = request.GET.get("jaar", "")
+    return int(waarde) if waarde.isdigit() else None
+
+
+def start(request):
+    """The user's own dossiers with their status, the newest findings and what is due."""
+    user = request.user
+    dossiers = Dossier.objects.visible_to(user).select_related("penvoerder").order_by("titel")
+    if user.organisatie:
+        dossiers = dossiers.for_organisatie(user.organisatie)
+    pagina = Paginator(dossiers, 25).get_page(request.GET.get("page"))
+    op_pagina = list(pagina)
+    context = {
+        "pagina": pagina,
+        "regels": dossierregels(user, op_pagina),
+        "bevindingen": nieuwste_bevindingen(user, op_pagina),
+        "agenda": agenda(user, op_pagina, timezone.localdate()),
+    }
+    return render(request, "dashboards/start.html", context)
+
+
+def dossier_dashboard(request, slug: str):
+    dossier = get_object_or_404(
+        Dossier.objects.visible_to(request.user).select_related("penvoerder"), slug=slug
+    )
+    context = dashboard_context(dossier, request.user, _jaar(request))
+    return render(request, "dashboards/dossier.html", context)
+
+
+def vergelijking(request, slug: str):
+    """The organisations side by side on the items split per organisation, for one year,
+    with the reported total and the sum of the organisations (summed in the database)."""
+    dossier = get_object_or_404(Dossier.objects.visible_to(request.user), slug=slug)
+    items = list(dossier.indicatoren.filter(uitsplitsing=Indicator.Uitsplitsing.ORGANISATIE))
+    waarden = Waarde.objects.visible_to(request.user).filter(indicator__in=items)
+    jaren = sorted(set(waarden.values_list("jaar", flat=True).distinct()))
+    jaar = _jaar(request)
+    jaar = jaar if jaar in jaren else (jaren[-1] if jaren else None)
+    figuren: dict[tuple, object] = {}
+    organisaties: dict[int, str] = {}
+    for indicator_id, organisatie_id, naam, soort, waarde in waarden.filter(jaar=jaar).values_list(
+        "indicator_id", "organisatie_id", "organisatie__naam", "soort", "waarde"
+    ):
+        figuren[(indicator_id, organisatie_id, soort)] = waarde
+        if organisatie_id:
+            organisaties[organisatie_id] = naam
+    sommen = {
+        (r["indicator_id"], r["soort"]): r["som"]
+        for r in waarden.filter(jaar=jaar, organisatie__isnull=False)
+        .values("indicator_id", "soort")
+        .annotate(som=Sum("waarde"))
+        .order_by()
+    }
+    volgorde = sorted(organisaties, key=organisaties.get)
+    rijen = []
+    for item in items:
+        rij = {"item": item, "organisaties": [], "totaal": [], "som": [], "verschil": False}
+        for soort in ("plan", "realisatie"):
+            for organisatie_id in volgorde:
+                rij["organisaties"].append(figuren.get((item.pk, organisatie_id, soort)))
+            opgegeven, som = figuren.get((item.pk, None, soort)), sommen.get((item.pk, soort))
+            rij["totaal"].append(opgegeven)
+            rij["som"].append(som)
+            rij["verschil"] |= opgegeven is not None and som is not None and opgegeven != som
+        # Per organisation: plan then realisatie, side by side.
+        n = len(volgorde)
+        rij["paren"] = list(zip(rij["organisaties"][:n], rij["organisaties"][n:], strict=True))
+        rijen.append(rij)
+    context = {
+        "dossier": dossier,
+        "jaar": jaar,
+        "jaren": jaren,
+        "organisaties": [organisaties[pk] for pk in volgorde],
+        "rijen": rijen,
+    }
+    return render(request, "dashboards/vergelijking.html", context)
+
+
+def trend(request, slug: str, code: str):
+    """One item over the years, with its parts: is the gap closing?"""
+    dossier = get_object_or_404(Dossier.objects.visible_to(request.user), slug=slug)
+    item = get_object_or_404(Indicator, dossier=dossier, code=code)
+    alleen = {item.pk, *item.delen.values_list("pk", flat=True)}
+    tabel = bouw_cijfertabel(dossier, Waarde.objects.visible_to(request.user), alleen=alleen)
+    eigen = next((r for r in tabel.rijen if r.indicator.pk == item.pk and r.wie is None), None)
+
+    def reeks(soort: str) -> list:
+        return [waarde_van(eigen, jaar, soort) if eigen else None for jaar in tabel.jaren]
+
+    grafiek = Staafdiagram(
+        id="grafiek-trend",
+        titel=f"{item.naam}: plan en realisatie per jaar",
+        categorieen=[str(j) for j in tabel.jaren],
+        reeksen=[Reeks("Plan", reeks("plan"), "plan"), Reeks("Realisatie", reeks("realisatie"))],
+        eenheid=item.eenheid,
+        breedte=max(560, 90 * len(tabel.jaren)),
+    )
+    context = {
+        "dossier": dossier,
+        "item": item,
+        "tabel": tabel,
+        "grafiek": grafiek,
+        "andere": dossier.indicatoren.filter(deel_van__isnull=True, uitsplitsing_van__isnull=True),
+    }
+    return render(request, "dashboards/trend.html", context)
+
+
+class CijfersView(SingleTableMixin, FilterView):
+    """Every figure a user may see, plan beside realisation, filtered, sorted and paged."""
+
+    table_class = CelTable
+    filterset_class = CelFilter
+    paginate_by = 50
+    template_name = "dashboards/cijfers.html"
+
+    def get_queryset(self):
+        return (
+            cellen(self.request.user)
+            .select_related("indicator__dossier", "indicator__onderdeel", "organisatie", "locatie")
+            .order_by(
+                "indicator__dossier__titel", "indicator_id", "organisatie__naam", "jaar", "pk"
+            )
+        )

@@ -1,0 +1,108 @@
+"""The figures view, the comparison of organisations and the trend of an item."""
+
+from decimal import Decimal
+
+from django.urls import reverse
+
+from core.models import Organisatie, Waarde
+from core.status import Status
+
+
+def test_figures_view_filters_by_status(als):
+    response = als("bestuurder").get(reverse("dashboards:cijfers"), {"status": "achter"})
+
+    cellen = response.context["table"].page.object_list.data
+    assert response.context["table"].paginator.count == 10
+    assert {(c.indicator.naam, c.jaar) for c in cellen} >= {("Herstructurering", 2013)}
+    assert all(Status(c.status) == Status.ACHTER for c in cellen)
+
+
+def test_figures_view_filters_by_organisation_and_year(als):
+    maasvallei = Organisatie.objects.get(slug="maasvallei")
+
+    response = als("bestuurder").get(
+        reverse("dashboards:cijfers"), {"organisatie": maasvallei.pk, "jaar": 2015}
+    )
+
+    cellen = list(response.context["table"].page.object_list.data)
+    assert {c.indicator.naam: c.plan for c in cellen} == {
+        "Nieuwbouw": Decimal(66),
+        "Verbeteringen": Decimal(40),
+        "Investeringen in duurzaamheid": Decimal(370000),
+        "waarvan plaatsing HR-ketels": Decimal(70000),
+        "Sloop": Decimal(32),
+        "Verkoop": Decimal(20),
+    }
+    assert "€ 370.000" in response.content.decode()
+
+
+def test_figures_view_filters_by_theme_and_kind_and_sorts(als):
+    response = als("bestuurder").get(
+        reverse("dashboards:cijfers"),
+        {"onderdeel": "verhuur", "soort": "afspraak", "jaar": 2014, "sort": "-realisatie"},
+    )
+
+    cellen = list(response.context["table"].page.object_list.data)
+    realisaties = [c.realisatie for c in cellen if c.realisatie is not None]
+    assert realisaties[:3] == [Decimal(1039), Decimal(578), Decimal(182)]
+    assert realisaties == sorted(realisaties, reverse=True)
+
+
+def test_figures_view_hides_another_corporations_concept_figures(als):
+    woonpunt = Organisatie.objects.get(slug="woonpunt")
+    servatius = Organisatie.objects.get(slug="servatius")
+    indicator = Waarde.objects.filter(organisatie=woonpunt).first().indicator
+    Waarde.objects.create(
+        indicator=indicator, jaar=2015, soort="realisatie", organisatie=servatius, waarde=7
+    )
+
+    zichtbaar_woonpunt = als("woonpunt").get(reverse("dashboards:cijfers"), {"jaar": 2015})
+    zichtbaar_servatius = als("servatius").get(reverse("dashboards:cijfers"), {"jaar": 2015})
+
+    def realisatie_van_servatius(response):
+        return [
+            c.realisatie
+            for c in response.context["table"].page.object_list.data
+            if c.organisatie_id == servatius.pk and c.indicator_id == indicator.pk
+        ]
+
+    assert realisatie_van_servatius(zichtbaar_woonpunt) == [None]
+    assert realisatie_van_servatius(zichtbaar_servatius) == [Decimal(7)]
+
+
+def test_comparison_puts_the_three_corporations_side_by_side(als):
+    url = reverse("dashboards:vergelijking", args=["maastricht-2015"])
+
+    response = als("bestuurder").get(url, {"jaar": 2015})
+
+    assert response.context["organisaties"] == ["Maasvallei", "Servatius", "Woonpunt"]
+    rijen = {r["item"].naam: r for r in response.context["rijen"]}
+    assert [p for p, _ in rijen["Verbeteringen"]["paren"]] == [40, 473, 89]
+    assert rijen["Verbeteringen"]["totaal"][0] == 602 == rijen["Verbeteringen"]["som"][0]
+    assert [p for p, _ in rijen["Sloop"]["paren"]] == [32, 58, 82]
+    assert not any(r["verschil"] for r in rijen.values())
+
+
+def test_comparison_flags_a_total_that_is_not_the_sum(als):
+    Waarde.objects.filter(
+        indicator__code="sloop", organisatie__slug="woonpunt", jaar=2015, soort="plan"
+    ).update(waarde=80)
+    url = reverse("dashboards:vergelijking", args=["maastricht-2015"])
+
+    response = als("bestuurder").get(url, {"jaar": 2015})
+
+    sloop = next(r for r in response.context["rijen"] if r["item"].code == "sloop")
+    assert (sloop["totaal"][0], sloop["som"][0], sloop["verschil"]) == (172, 170, True)
+    assert "klopt niet" in response.content.decode()
+
+
+def test_trend_of_verhuur_over_2013_to_2015(als):
+    url = reverse("dashboards:trend", args=["maastricht-2015", "verhuur-totaal"])
+
+    response = als("bestuurder").get(url)
+
+    kop, rijen = response.context["grafiek"].tabel
+    assert kop == ["", "Plan", "Realisatie"]
+    assert rijen == [["2013", "1.000", "1.069"], ["2014", "1.040", "1.039"], ["2015", "1.000", "–"]]
+    onderwerpen = {r.indicator.naam for r in response.context["tabel"].rijen}
+    assert {"Verhuur totaal", "Aanbodmodel", "Verdelingstekort"} <= onderwerpen
