@@ -5,9 +5,14 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from core.dutch_numbers import format_getal
 from core.models import User
 
 from .models import Bron, Financieringspost, Kosten, Regiodeal
+
+# The first amount Kosten.bedrag cannot hold (10^12 with its 14 digits, 2 of them decimals).
+_BEDRAG = Kosten._meta.get_field("bedrag")
+GROOTSTE_BEDRAG = Decimal(10) ** (_BEDRAG.max_digits - _BEDRAG.decimal_places)
 
 
 def kosten_sleutel(post: Financieringspost, bron: str) -> str:
@@ -47,6 +52,17 @@ def sla_kosten_op(
         post = posten.get(int(post_id)) if post_id.isdigit() else None
         if post is None or bron not in Bron.values:
             raise PermissionDenied("Deze post hoort niet bij deze Regio Deal.")
+        if bedrag is not None and abs(bedrag) >= GROOTSTE_BEDRAG:
+            # The grid allows larger figures than this column holds (PostgreSQL would refuse).
+            raise ValidationError(
+                "Het bedrag bij ‘%(post)s – %(bron)s’ is te groot: hoogstens %(grens)s.",
+                code="te_groot",
+                params={
+                    "post": post.naam,
+                    "bron": Bron(bron).label,
+                    "grens": f"€ {format_getal(GROOTSTE_BEDRAG - Decimal('0.01'))}",
+                },
+            )
         oud = bestaand.get(sleutel)
         if bedrag is None:
             if oud is not None:

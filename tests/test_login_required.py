@@ -1,9 +1,9 @@
-"""Every page but the login page needs a logged-in user."""
+"""Every page but the login page and the health endpoint needs a logged-in user."""
 
 from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-PUBLIC = {"login"}
+PUBLIC = {"login", "health"}
 
 
 def _walk(patterns, prefix=""):
