@@ -2,16 +2,20 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from core.health import gezondheid
 from dashboards.views import start
 
 urlpatterns = [
     path("", start, name="start"),
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("gezondheid/", gezondheid, name="health"),
     path("afspraken/", include("afspraken.urls")),
     path("regiodeals/", include("regiodeals.urls")),
     path("projecten/", include("projecten.urls")),
+    path("import/", include("importeren.urls")),
     path("", include("core.urls")),
     path("", include("dashboards.urls")),
+    path("rapportages/", include("rapportages.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -196,7 +196,17 @@ class Staafdiagram:
             tik += stap
         groep_b = vlak_b / max(len(self.categorieen), 1)
         staaf_b = min(groep_b * 0.75 / max(len(self.reeksen), 1), 48)
-        labels = len(self.categorieen) * len(self.reeksen) <= 16
+        # Value labels only where they fit above their bar without overlapping the next one.
+        langste = max(
+            (
+                len(opmaak(v, self.eenheid))
+                for r in self.reeksen
+                for v in r.waarden
+                if v is not None
+            ),
+            default=0,
+        )
+        labels = langste * 5.6 <= staaf_b + 4
         for i, categorie in enumerate(self.categorieen):
             start = links + groep_b * i + (groep_b - staaf_b * len(self.reeksen)) / 2
             for j, reeks in enumerate(self.reeksen):

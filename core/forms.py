@@ -101,7 +101,11 @@ class CijferForm(forms.Form):
 
 def lees_cijfer(tekst: str, *, eenheid: str, mag_negatief: bool = False) -> Decimal:
     """Parse one typed figure and hold it to its unit."""
-    waarde = parse_getal(tekst)
+    return toets_cijfer(parse_getal(tekst), eenheid=eenheid, mag_negatief=mag_negatief)
+
+
+def toets_cijfer(waarde: Decimal, *, eenheid: str, mag_negatief: bool = False) -> Decimal:
+    """Hold a figure to its unit, however it was read (typed text, an Excel number)."""
     if waarde < 0 and not mag_negatief:
         raise ValidationError("Een negatief getal is hier niet toegestaan.", code="negatief")
     if eenheid == Eenheid.AANTAL and waarde != waarde.to_integral_value():

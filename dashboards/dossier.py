@@ -8,6 +8,7 @@ render it. What differs per kind of dossier (deliverables, finances, outputs) is
 from collections import defaultdict
 
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from afspraken.models import Afspraakpunt
 from core.cellen import cellen, tel_per
@@ -42,6 +43,7 @@ def dashboard_context(dossier: Dossier, user, gevraagd_jaar: int | None) -> dict
         "telling": totaal if any(totaal.values()) else {},
         "blokken": themablokken(tabel, jaar, onderdelen, per_onderdeel),
         "vergelijkbaar": any(r.wie for r in tabel.rijen),
+        "rapportjaren": _rapportjaren(dossier, tabel.jaren),
     }
     uitbreiding = {
         Dossier.Soort.AFSPRAAK: _afspraak,
@@ -50,6 +52,14 @@ def dashboard_context(dossier: Dossier, user, gevraagd_jaar: int | None) -> dict
     }[dossier.soort]
     context.update(uitbreiding(dossier, waarden))
     return context
+
+
+def _rapportjaren(dossier: Dossier, jaren: list[int]) -> list[int]:
+    """The years a voortgangsrapportage can be made for: the term up to this year."""
+    dit_jaar = timezone.localdate().year
+    if dossier.startjaar:
+        return list(range(dossier.startjaar, min(dossier.eindjaar or dit_jaar, dit_jaar) + 1))
+    return sorted({*jaren, dit_jaar - 1})
 
 
 def _afspraak(dossier: Dossier, waarden) -> dict:

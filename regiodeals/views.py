@@ -4,6 +4,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, Sum
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
@@ -55,6 +57,10 @@ def tranche_detail(request, nummer: int):
         "groepen": groepen,
         "totaal": tranche.deals.aggregate(totaal=Sum("maximale_rijksbijdrage"))["totaal"],
         "bevindingen": toets_tranche(tranche, deals),
+        "rapport_url": reverse(
+            "rapportages:rapport",
+            args=[f"tranche-{tranche.nummer}", timezone.localdate().year - 1],
+        ),
     }
     return render(request, "regiodeals/tranche_detail.html", context)
 

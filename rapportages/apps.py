@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RapportagesConfig(AppConfig):
+    name = "rapportages"
+    verbose_name = "Voortgangsrapportages"

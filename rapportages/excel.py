@@ -1,0 +1,181 @@
+"""The report as a workbook: one sheet per section, and the flat `Gegevens` sheet.
+
+Written in openpyxl's write-only mode, so the `Gegevens` sheet streams from the database however
+many figures there are. Numbers are numbers with Dutch-looking formats; text is always text
+(`core.gegevens.text_cell`), never a formula.
+"""
+
+from io import BytesIO
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from core.gegevens import header_cells, number_cell, text_cell, write_gegevens
+from core.models import Waarde
+
+from .inhoud import Inhoud
+
+
+def _sheet(wb: Workbook, titel: str, koppen: list[str], breedtes: list[int]):
+    ws = wb.create_sheet(titel)
+    for i, breedte in enumerate(breedtes):
+        ws.column_dimensions[chr(ord("A") + i)].width = breedte
+    ws.freeze_panes = "A2"
+    ws.append(header_cells(ws, koppen))
+    return ws
+
+
+def render_xlsx(inhoud: Inhoud, waarden) -> bytes:
+    """`waarden`: the figures of the `Gegevens` sheet, already restricted to the reader."""
+    wb = Workbook(write_only=True)
+    c = inhoud.as_context()
+    rapport = inhoud.rapport
+    ws = _sheet(wb, "Samenvatting", ["Voortgangsrapportage", ""], [28, 80])
+    kop = text_cell(ws, rapport.onderwerp)
+    kop.font = Font(bold=True, size=13)
+    ws.append([text_cell(ws, "Onderwerp"), kop])
+    ws.append([text_cell(ws, "Jaar"), rapport.jaar])
+    ws.append([text_cell(ws, "Status"), text_cell(ws, c.get("versie_status", ""))])
+    ws.append([text_cell(ws, "Versie"), c.get("versie_nummer")])
+    for h in inhoud.hoofdstukken:
+        ws.append([text_cell(ws, "Hoofdstuk"), text_cell(ws, h.titel)])
+
+    if c.get("cijfers") is not None and rapport.dossier_id:
+        ws = _sheet(
+            wb,
+            "Cijfers",
+            [
+                "Onderwerp",
+                "Organisatie of locatie",
+                "Plan",
+                "Realisatie",
+                "Som van de delen (realisatie)",
+                "Status",
+                "Toelichting",
+            ],
+            [44, 26, 16, 16, 20, 18, 60],
+        )
+        for r in c["cijfers"]:
+            ws.append(
+                [
+                    text_cell(ws, "  " * r.diepte + r.onderwerp),
+                    text_cell(ws, r.wie),
+                    number_cell(ws, r.plan, r.eenheid),
+                    number_cell(ws, r.realisatie, r.eenheid),
+                    number_cell(ws, r.delen_som, r.eenheid),
+                    text_cell(ws, r.status),
+                    text_cell(ws, r.toelichting),
+                ]
+            )
+    if c.get("financien"):
+        ws = _sheet(
+            wb,
+            "Financiën",
+            [
+                "Uitvoeringsactiviteiten",
+                "Maximale Rijksbijdrage",
+                "Minimale regionale financiering",
+                "Totaal",
+                "Gerealiseerde kosten",
+                "Rijksbijdrage verschuldigd",
+                "Regionaal gerealiseerd",
+            ],
+            [34, 20, 24, 18, 20, 22, 22],
+        )
+        f = c["financien"]
+        for r in f.regels:
+            ws.append(
+                [text_cell(ws, r.post.naam)]
+                + [
+                    number_cell(ws, v, "euro")
+                    for v in (
+                        r.post.maximale_rijksbijdrage,
+                        r.post.minimale_regionale_financiering,
+                        r.totaal_gepland,
+                        r.gerealiseerd,
+                        r.rijksbijdrage,
+                        r.regionaal,
+                    )
+                ]
+            )
+        totaal = text_cell(ws, "Totaal")
+        totaal.font = Font(bold=True)
+        ws.append(
+            [totaal]
+            + [
+                number_cell(ws, v, "euro")
+                for v in (
+                    f.maximale_rijksbijdrage,
+                    f.minimale_regionale_financiering,
+                    f.totaal_gepland,
+                    f.gerealiseerd,
+                    f.rijksbijdrage,
+                    f.regionaal,
+                )
+            ]
+        )
+    if c.get("onderdelen"):
+        ws = _sheet(
+            wb,
+            "Resultaten",
+            ["Onderdeel", "Voortgang", "Beoogd resultaat", "Doel", "Gerealiseerd", "Status"],
+            [34, 50, 60, 14, 14, 18],
+        )
+        for onderdeel, tekst, resultaten in c["onderdelen"]:
+            ws.append([text_cell(ws, str(onderdeel)), text_cell(ws, tekst)])
+            for r in resultaten:
+                ws.append(
+                    [
+                        text_cell(ws, ""),
+                        text_cell(ws, ""),
+                        text_cell(ws, r.omschrijving),
+                        text_cell(ws, r.doel),
+                        number_cell(ws, r.gerealiseerd, "aantal"),
+                        text_cell(ws, r.status),
+                    ]
+                )
+    if c.get("deals"):
+        ws = _sheet(
+            wb,
+            "Deals",
+            [
+                "Regio Deal",
+                "Landsdeel",
+                "Status",
+                "Maximale Rijksbijdrage",
+                "Gerealiseerde kosten",
+                "Rijksbijdrage verschuldigd",
+            ],
+            [50, 14, 20, 22, 22, 22],
+        )
+        for deal, kosten, verschuldigd in c["deals"]:
+            ws.append(
+                [
+                    text_cell(ws, deal.titel),
+                    text_cell(ws, deal.get_landsdeel_display()),
+                    text_cell(ws, deal.get_status_display()),
+                    number_cell(ws, deal.maximale_rijksbijdrage, "euro"),
+                    number_cell(ws, kosten, "euro"),
+                    number_cell(ws, verschuldigd, "euro"),
+                ]
+            )
+    ws = _sheet(wb, "Bevindingen", ["Bevinding"], [120])
+    tabel, financien = c.get("tabel"), c.get("financien")
+    for b in [
+        *(tabel.bevindingen if tabel else []),
+        *(financien.bevindingen if financien else []),
+        *c.get("tranche_bevindingen", []),
+    ]:
+        ws.append([text_cell(ws, b.wat)])
+    write_gegevens(wb, waarden)
+    uitvoer = BytesIO()
+    wb.save(uitvoer)
+    return uitvoer.getvalue()
+
+
+def gegevens_van(rapport, user):
+    """The figures a report's `Gegevens` sheet holds: every visible figure of its object."""
+    waarden = Waarde.objects.visible_to(user)
+    if rapport.dossier_id:
+        return waarden.filter(indicator__dossier=rapport.dossier_id)
+    return waarden.filter(indicator__dossier__regiodeal__tranche=rapport.tranche_id)

@@ -1,0 +1,245 @@
+"""What a voortgangsrapportage contains, once, for the PDF and the workbook alike.
+
+For a Regio Deal what convenant art. 7 asks: per action line and project the year's narrative
+and the intended results with target, realised value and status; the finance table with its
+checks; the findings; the year's amendments and meetings. For an agreement the yearly
+evaluation; for a project its phases and outputs; for a tranche one overview of its deals.
+The dashboards' charts (`dashboards.dossier`) are reused as they are.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Sum
+
+from core.charts import Voortgangsregel
+from core.figures import Cijfertabel
+from core.models import Dossier, Onderdeel, Waarde
+from dashboards.dossier import dashboard_context
+from dashboards.grafieken import waarde_van
+from regiodeals.finance import rijksbijdrage_verschuldigd, toets_tranche
+from regiodeals.models import BeoogdResultaat, Kosten, Regiodeal
+from regiodeals.results import gerealiseerde_waarde, realisaties_van, resultaat_status
+
+from .models import Rapport
+
+
+@dataclass
+class Cijferregel:
+    """One row of the year's figures: plan, realisation and status, with the toelichting."""
+
+    onderwerp: str
+    wie: str
+    eenheid: str
+    diepte: int
+    plan: Decimal | None
+    realisatie: Decimal | None
+    status: str
+    toelichting: str
+    delen_som: Decimal | None = None  # the sum of the parts, where the item has parts
+
+
+@dataclass
+class Resultaatregel:
+    nummer: str
+    omschrijving: str
+    doel: str
+    gerealiseerd: Decimal | None
+    status: str
+
+
+@dataclass
+class Hoofdstuk:
+    """A section of the report: its title and the name of the template part that draws it."""
+
+    titel: str
+    deel: str
+    anker: str
+
+
+@dataclass
+class Inhoud:
+    rapport: Rapport
+    hoofdstukken: list[Hoofdstuk] = field(default_factory=list)
+    context: dict = field(default_factory=dict)
+
+    def as_context(self) -> dict:
+        return {"rapport": self.rapport, "hoofdstukken": self.hoofdstukken, **self.context}
+
+
+def bouw_inhoud(rapport: Rapport, user) -> Inhoud:
+    if rapport.tranche_id:
+        return _tranche(rapport)
+    dossier = rapport.dossier
+    basis = dashboard_context(dossier, user, rapport.jaar)
+    inhoud = Inhoud(rapport, context={**basis, "jaar": rapport.jaar})
+    inhoud.context["cijfers"] = cijferregels(basis["tabel"], rapport.jaar)
+    bouwer = {
+        Dossier.Soort.REGIODEAL: _regiodeal,
+        Dossier.Soort.AFSPRAAK: _afspraak,
+        Dossier.Soort.PROJECT: _project,
+    }[dossier.soort]
+    bouwer(inhoud, dossier, user)
+    inhoud.hoofdstukken.append(Hoofdstuk("Bevindingen", "bevindingen", "bevindingen"))
+    return inhoud
+
+
+def cijferregels(tabel: Cijfertabel, jaar: int) -> list[Cijferregel]:
+    """The table's rows for one year; a total carries the sum of its parts' realisations, so a
+    reader sees the reported total and the sum side by side where they differ."""
+    per_item = {(r.indicator.pk, r.wie): r for r in tabel.rijen}
+    regels = []
+    for rij in tabel.rijen:
+        cel = rij.cellen.get(jaar)
+        if cel is None:
+            continue
+        delen = [
+            per_item[(r.indicator.pk, rij.wie)]
+            for r in tabel.rijen
+            if r.wie is None
+            and r.indicator.deel_van_id == rij.indicator.pk
+            and not r.indicator.is_waarvan
+            and (r.indicator.pk, rij.wie) in per_item
+        ]
+        gemeten = [w for d in delen if (w := waarde_van(d, jaar, "realisatie")) is not None]
+        toelichtingen = (
+            getattr(cel.plan, "toelichting", ""),
+            getattr(cel.realisatie, "toelichting", ""),
+        )
+        regels.append(
+            Cijferregel(
+                onderwerp=rij.indicator.naam,
+                wie=rij.wie or "",
+                eenheid=rij.indicator.eenheid,
+                diepte=rij.diepte,
+                plan=waarde_van(rij, jaar, "plan"),
+                realisatie=waarde_van(rij, jaar, "realisatie"),
+                status=cel.status.label if cel.status else "",
+                toelichting=" ".join(t for t in toelichtingen if t),
+                delen_som=sum(gemeten, Decimal(0)) if gemeten else None,
+            )
+        )
+    return regels
+
+
+def _regiodeal(inhoud: Inhoud, dossier: Dossier, user) -> None:
+    deal = Regiodeal.objects.get(pk=dossier.pk)
+    jaar = inhoud.rapport.jaar
+    teksten = (
+        {t.onderdeel_id: t.tekst for t in inhoud.rapport.teksten.all()} if inhoud.rapport.pk else {}
+    )
+    realisaties = realisaties_van(deal, Waarde.objects.visible_to(user).filter(jaar__lte=jaar))
+    resultaten: dict[int, list[Resultaatregel]] = {}
+    for r in BeoogdResultaat.objects.filter(regiodeal=deal).select_related("onderdeel"):
+        gemeten = realisaties.get(r.indicator_id, {})
+        doeltekst = (
+            Voortgangsregel(r.omschrijving, None, r.streefwaarde, r.minimum, r.maximum).doel
+            if r.soort == BeoogdResultaat.Soort.TELBAAR
+            else r.get_soort_display()
+        )
+        resultaten.setdefault(r.onderdeel_id, []).append(
+            Resultaatregel(
+                r.onderdeel.nummer,
+                r.omschrijving,
+                doeltekst,
+                gerealiseerde_waarde(r, gemeten),
+                resultaat_status(r, gemeten).label,
+            )
+        )
+    onderdelen = list(Onderdeel.objects.filter(dossier=deal).order_by("volgorde", "nummer"))
+    inhoud.context.update(
+        deal=deal,
+        onderdelen=[(o, teksten.get(o.pk, ""), resultaten.get(o.pk, [])) for o in onderdelen],
+        wijzigingen=list(deal.wijzigingen.filter(datum__year=jaar)),
+        overleggen=list(deal.overleggen.filter(datum__year=jaar)),
+        op_schema=_resultaattelling(resultaten),
+    )
+    inhoud.hoofdstukken += [
+        Hoofdstuk("Voortgang per actielijn en project", "deal_voortgang", "voortgang"),
+        Hoofdstuk("Liggen de partijen op schema?", "deal_schema", "schema"),
+        Hoofdstuk("Financiën", "deal_financien", "financien"),
+        Hoofdstuk(f"Wijzigingen en overleg in {jaar}", "deal_bestuur", "bestuur"),
+    ]
+
+
+def _resultaattelling(resultaten: dict[int, list[Resultaatregel]]) -> dict[str, int]:
+    telling: dict[str, int] = {}
+    for regels in resultaten.values():
+        for regel in regels:
+            telling[regel.status] = telling.get(regel.status, 0) + 1
+    return dict(sorted(telling.items()))
+
+
+def _afspraak(inhoud: Inhoud, dossier: Dossier, user) -> None:
+    jaar = inhoud.rapport.jaar
+    normen = [u for u in inhoud.context["tabel"].toetsing.normuitkomsten if u.jaar == jaar]
+    namen = {r.indicator.pk: r.indicator.naam for r in inhoud.context["tabel"].rijen}
+    inhoud.context["normen"] = [(namen.get(u.item, ""), u) for u in normen]
+    inhoud.hoofdstukken += [
+        Hoofdstuk(f"Planning en realisatie {jaar}", "afspraak_cijfers", "cijfers"),
+        Hoofdstuk("Normen", "afspraak_normen", "normen"),
+        Hoofdstuk("Bestuursopdrachten en afspraken per thema", "afspraak_punten", "punten"),
+    ]
+
+
+def _project(inhoud: Inhoud, dossier: Dossier, user) -> None:
+    from projecten.output import output_per
+
+    kernen = list(dossier.locaties.select_related("gemeente").order_by("volgorde", "naam"))
+    indicatoren = list(dossier.indicatoren.all())
+    waarden = Waarde.objects.visible_to(user).filter(indicator__dossier=dossier)
+    gemeenten = sorted({k.gemeente.naam for k in kernen if k.gemeente})
+    inhoud.context.update(
+        indicatoren=indicatoren,
+        output_tabellen=[
+            (
+                "Output per gemeente",
+                output_per(waarden, "locatie__gemeente__naam", gemeenten, indicatoren),
+            ),
+            (
+                "Output per kern",
+                output_per(waarden, "locatie__naam", [k.naam for k in kernen], indicatoren),
+            ),
+        ],
+    )
+    inhoud.hoofdstukken += [
+        Hoofdstuk("Fasen en rapportages", "project_fasen", "fasen"),
+        Hoofdstuk("Output per gemeente en per kern", "project_output", "output"),
+    ]
+
+
+def _tranche(rapport: Rapport) -> Inhoud:
+    tranche = rapport.tranche
+    deals = list(tranche.deals.order_by("landsdeel", "volgnummer"))
+    kosten = {
+        r["post__regiodeal"]: r["totaal"]
+        for r in Kosten.objects.filter(post__regiodeal__in=deals, jaar__lte=rapport.jaar)
+        .values("post__regiodeal")
+        .annotate(totaal=Sum("bedrag"))
+        .order_by()
+    }
+    regels = [
+        (
+            deal,
+            kosten.get(deal.pk, Decimal(0)),
+            rijksbijdrage_verschuldigd(
+                kosten.get(deal.pk, Decimal(0)), deal.maximale_rijksbijdrage or 0
+            ),
+        )
+        for deal in deals
+    ]
+    inhoud = Inhoud(
+        rapport,
+        context={
+            "tranche": tranche,
+            "jaar": rapport.jaar,
+            "deals": regels,
+            "totaal": sum((d.maximale_rijksbijdrage or 0 for d in deals), Decimal(0)),
+            "tranche_bevindingen": toets_tranche(tranche, deals),
+        },
+    )
+    inhoud.hoofdstukken += [
+        Hoofdstuk("De deals van de tranche", "tranche_deals", "deals"),
+        Hoofdstuk("Bevindingen", "bevindingen", "bevindingen"),
+    ]
+    return inhoud

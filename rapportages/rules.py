@@ -1,0 +1,43 @@
+"""Who may read, manage and comment on a voortgangsrapportage.
+
+A final report is public to every user; a concept only to the parties of its dossier (and the
+beheerder). The coördinator of the dossier manages it; a tranche's report the beheerder.
+"""
+
+import rules
+
+from core.models import Partij
+from core.rules import is_beheerder
+
+
+@rules.predicate
+def is_definitief(user, rapport) -> bool:
+    return rapport.status == "definitief"
+
+
+@rules.predicate
+def is_partij(user, rapport) -> bool:
+    if rapport.dossier_id is None or user.organisatie_id is None:
+        return False
+    if rapport.dossier.penvoerder_id == user.organisatie_id:
+        return True
+    return Partij.objects.filter(
+        dossier_id=rapport.dossier_id, organisatie_id=user.organisatie_id
+    ).exists()
+
+
+@rules.predicate
+def beheert(user, rapport) -> bool:
+    if rapport.dossier_id is None:
+        return False
+    return user.has_perm("core.change_dossier", rapport.dossier)
+
+
+@rules.predicate
+def is_voorgelegd(user, rapport) -> bool:
+    return rapport.status == "voorgelegd"
+
+
+rules.add_perm("rapportages.view_rapport", is_definitief | is_beheerder | is_partij | beheert)
+rules.add_perm("rapportages.change_rapport", is_beheerder | beheert)
+rules.add_perm("rapportages.comment_rapport", is_voorgelegd & (is_partij | beheert))

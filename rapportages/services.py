@@ -1,0 +1,195 @@
+"""The workflow of a voortgangsrapportage (convenant art. 7 lid 4) and making its files.
+
+concept → voorgelegd (every party reads it and may comment) → definitief (frozen: its PDF,
+workbook and a snapshot of the figures are stored and never change). Every step makes a new
+`Rapportversie`, kept with its date and author; the files are made in the background.
+"""
+
+import hashlib
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Count, Max, Sum
+from django.utils import timezone
+
+from core.gegevens import iter_gegevens
+from core.models import Waarde
+from regiodeals.models import Kosten
+
+from .excel import gegevens_van, render_xlsx
+from .inhoud import bouw_inhoud
+from .models import Opmerking, Rapport, Rapportversie, Voortgangstekst
+from .pdf import render_pdf
+
+Status = Rapport.Status
+
+
+def vingerafdruk(rapport: Rapport) -> str:
+    """Changes whenever a figure, a cost or a narrative of the report's object changes."""
+    if rapport.dossier_id:
+        waarden = Waarde.objects.filter(indicator__dossier=rapport.dossier_id)
+        kosten = Kosten.objects.filter(post__regiodeal=rapport.dossier_id)
+    else:
+        waarden = Waarde.objects.filter(indicator__dossier__regiodeal__tranche=rapport.tranche_id)
+        kosten = Kosten.objects.filter(post__regiodeal__tranche=rapport.tranche_id)
+    delen = [
+        waarden.aggregate(n=Count("pk"), laatst=Max("ingevoerd_op"), v=Sum("versie")),
+        kosten.aggregate(n=Count("pk"), laatst=Max("ingevoerd_op"), som=Sum("bedrag")),
+        list(rapport.teksten.order_by("onderdeel_id").values_list("onderdeel_id", "tekst")),
+    ]
+    return hashlib.sha256(repr(delen).encode()).hexdigest()[:32]
+
+
+def cijfers_gewijzigd(rapport: Rapport, versie: Rapportversie | None) -> bool:
+    return (
+        versie is not None
+        and bool(versie.vingerafdruk)
+        and versie.vingerafdruk != vingerafdruk(rapport)
+    )
+
+
+def maak_bestanden(
+    rapport: Rapport, user, *, status: str, nummer: int | None = None, gemaakt_op=None
+) -> tuple[bytes, bytes]:
+    """The PDF and the workbook, as `user` sees the figures (the coördinator: all of them)."""
+    inhoud = bouw_inhoud(rapport, user)
+    inhoud.context.update(
+        versie_status=Status(status).label,
+        versie_nummer=nummer or "–",
+        gemaakt_op=gemaakt_op or timezone.now(),
+        gemaakt_door=user,
+        is_concept=status != Status.DEFINITIEF,
+    )
+    pdf = render_pdf("rapportages/pdf/rapport.html", inhoud.as_context())
+    xlsx = render_xlsx(inhoud, gegevens_van(rapport, user))
+    return pdf, xlsx
+
+
+def genereer(versie: Rapportversie) -> None:
+    """Make a version's files (run by the task queue) and store them; never touch them again."""
+    if versie.taak == Rapportversie.Taak.KLAAR:
+        return
+    versie.taak = Rapportversie.Taak.BEZIG
+    versie.save(update_fields=["taak"])
+    rapport = versie.rapport
+    try:
+        afdruk = vingerafdruk(rapport)
+        pdf, xlsx = maak_bestanden(
+            rapport,
+            versie.gemaakt_door,
+            status=versie.status,
+            nummer=versie.nummer,
+            gemaakt_op=versie.gemaakt_op,
+        )
+    except Exception as fout:
+        versie.taak, versie.fout = Rapportversie.Taak.MISLUKT, str(fout)[:2000]
+        versie.save(update_fields=["taak", "fout"])
+        raise
+    naam = f"{rapport.slug}-{rapport.jaar}-v{versie.nummer}"
+    versie.pdf.save(f"{naam}.pdf", ContentFile(pdf), save=False)
+    versie.xlsx.save(f"{naam}.xlsx", ContentFile(xlsx), save=False)
+    versie.vingerafdruk = afdruk
+    if versie.is_definitief:
+        versie.momentopname = momentopname(rapport, versie.gemaakt_door)
+    versie.taak = Rapportversie.Taak.KLAAR
+    versie.save()
+
+
+def momentopname(rapport: Rapport, user) -> dict:
+    """The figures and costs a final version was made from, as plain JSON."""
+
+    def tekst(rij):
+        return [str(v) if isinstance(v, Decimal) else v for v in rij]
+
+    if rapport.dossier_id:
+        kosten = Kosten.objects.filter(post__regiodeal=rapport.dossier_id)
+    else:
+        kosten = Kosten.objects.filter(post__regiodeal__tranche=rapport.tranche_id)
+    return {
+        "cijfers": [tekst(rij) for rij in iter_gegevens(gegevens_van(rapport, user))],
+        "kosten": [
+            tekst(rij)
+            for rij in kosten.order_by("post__volgorde", "jaar", "bron").values_list(
+                "post__naam", "jaar", "bron", "bedrag"
+            )
+        ],
+    }
+
+
+def _nieuwe_versie(rapport: Rapport, door) -> Rapportversie:
+    from .tasks import genereer_versie
+
+    laatste = rapport.versies.aggregate(n=Max("nummer"))["n"] or 0
+    versie = Rapportversie.objects.create(
+        rapport=rapport, nummer=laatste + 1, status=rapport.status, gemaakt_door=door
+    )
+    genereer_versie.enqueue(versie.pk)
+    return versie
+
+
+def _mag_beheren(rapport: Rapport, door) -> None:
+    if not door.has_perm("rapportages.change_rapport", rapport):
+        raise PermissionDenied("Alleen de coördinator van dit dossier beheert de rapportage.")
+
+
+@transaction.atomic
+def maak_concept(*, dossier=None, tranche=None, jaar: int, door) -> Rapport:
+    rapport = Rapport(dossier=dossier, tranche=tranche, jaar=jaar, aangemaakt_door=door)
+    _mag_beheren(rapport, door)
+    rapport.full_clean()
+    rapport.save()
+    _nieuwe_versie(rapport, door)
+    return rapport
+
+
+@transaction.atomic
+def vernieuw_concept(*, rapport: Rapport, door) -> Rapportversie:
+    """A new concept version with today's figures (a final report is never remade)."""
+    rapport = Rapport.objects.select_for_update().get(pk=rapport.pk)
+    _mag_beheren(rapport, door)
+    if rapport.status == Status.DEFINITIEF:
+        raise ValidationError("Een definitieve rapportage verandert niet meer.")
+    return _nieuwe_versie(rapport, door)
+
+
+@transaction.atomic
+def zet_status(*, rapport: Rapport, door, naar: str) -> Rapportversie:
+    rapport = Rapport.objects.select_for_update().get(pk=rapport.pk)
+    _mag_beheren(rapport, door)
+    toegestaan = {Status.VOORGELEGD: [Status.CONCEPT], Status.DEFINITIEF: [Status.VOORGELEGD]}
+    if rapport.status not in toegestaan.get(naar, []):
+        raise ValidationError(
+            f"Van ‘{Status(rapport.status).label}’ kan de rapportage niet naar "
+            f"‘{Status(naar).label}’: eerst voorleggen aan de partijen, dan definitief maken."
+        )
+    rapport.status = naar
+    rapport.save(update_fields=["status"])
+    return _nieuwe_versie(rapport, door)
+
+
+@transaction.atomic
+def plaats_opmerking(*, rapport: Rapport, door, tekst: str) -> Opmerking:
+    if not door.has_perm("rapportages.comment_rapport", rapport):
+        raise PermissionDenied(
+            "Opmerkingen kunnen alleen de partijen plaatsen, zolang de rapportage is voorgelegd."
+        )
+    tekst = tekst.strip()
+    if not tekst:
+        raise ValidationError("Schrijf een opmerking.")
+    return Opmerking.objects.create(
+        rapport=rapport, versie=rapport.laatste_versie, auteur=door, tekst=tekst
+    )
+
+
+@transaction.atomic
+def sla_teksten_op(*, rapport: Rapport, door, teksten: dict[int, str]) -> None:
+    """The year's narrative per action line or project; only while the report is a concept."""
+    _mag_beheren(rapport, door)
+    if rapport.status != Status.CONCEPT:
+        raise ValidationError("Teksten wijzigen kan alleen zolang de rapportage een concept is.")
+    for onderdeel_id, tekst in teksten.items():
+        Voortgangstekst.objects.update_or_create(
+            rapport=rapport, onderdeel_id=onderdeel_id, defaults={"tekst": tekst.strip()}
+        )

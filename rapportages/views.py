@@ -1,0 +1,122 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from core.models import Dossier, Onderdeel
+from regiodeals.models import Tranche
+
+from . import services
+from .models import Rapport, Rapportversie
+
+
+def _onderwerp(slug: str):
+    """A report belongs to a dossier (by its slug) or to a tranche (`tranche-6`)."""
+    if slug.startswith("tranche-") and slug.removeprefix("tranche-").isdigit():
+        return None, get_object_or_404(Tranche, nummer=int(slug.removeprefix("tranche-")))
+    return get_object_or_404(Dossier.objects.select_related("penvoerder"), slug=slug), None
+
+
+def _rapport(slug: str, jaar: int) -> tuple:
+    dossier, tranche = _onderwerp(slug)
+    rapport = (
+        Rapport.objects.filter(dossier=dossier, tranche=tranche, jaar=jaar)
+        .select_related("dossier__penvoerder", "tranche")
+        .first()
+    )
+    return dossier, tranche, rapport
+
+
+def rapport(request, slug: str, jaar: int):
+    dossier, tranche, rapport = _rapport(slug, jaar)
+    user = request.user
+    if rapport is None:
+        nieuw = Rapport(dossier=dossier, tranche=tranche, jaar=jaar)
+        context = {
+            "onderwerp": dossier or tranche,
+            "jaar": jaar,
+            "mag_beheren": user.has_perm("rapportages.change_rapport", nieuw),
+            "slug": slug,
+        }
+        return render(request, "rapportages/geen_rapport.html", context)
+    if not user.has_perm("rapportages.view_rapport", rapport):
+        raise PermissionDenied("Alleen de partijen lezen een rapportage voordat zij definitief is.")
+    versies = list(rapport.versies.select_related("gemaakt_door").order_by("-nummer"))
+    laatste = versies[0] if versies else None
+    mag_beheren = user.has_perm("rapportages.change_rapport", rapport)
+    context = {
+        "rapport": rapport,
+        "versies": versies,
+        "laatste": laatste,
+        "bezig": any(v.taak in ("wachtend", "bezig") for v in versies),
+        "gewijzigd": services.cijfers_gewijzigd(rapport, laatste),
+        "opmerkingen": rapport.opmerkingen.select_related("auteur__organisatie"),
+        "mag_beheren": mag_beheren,
+        "mag_opmerken": user.has_perm("rapportages.comment_rapport", rapport),
+    }
+    if mag_beheren and rapport.status == Rapport.Status.CONCEPT and dossier is not None:
+        teksten = {t.onderdeel_id: t.tekst for t in rapport.teksten.all()}
+        context["tekstvelden"] = [
+            (o, teksten.get(o.pk, ""))
+            for o in Onderdeel.objects.filter(dossier=dossier).order_by("volgorde", "nummer")
+        ]
+    return render(request, "rapportages/rapport.html", context)
+
+
+@require_POST
+def rapport_actie(request, slug: str, jaar: int, actie: str):
+    dossier, tranche, rapport = _rapport(slug, jaar)
+    user = request.user
+    try:
+        if actie == "concept":
+            if rapport is not None:
+                services.vernieuw_concept(rapport=rapport, door=user)
+            else:
+                rapport = services.maak_concept(
+                    dossier=dossier, tranche=tranche, jaar=jaar, door=user
+                )
+            messages.success(request, "Het concept wordt gemaakt.")
+        elif rapport is None:
+            raise Http404("Er is nog geen rapportage over dit jaar.")
+        elif actie in ("voorleggen", "definitief"):
+            naar = Rapport.Status.VOORGELEGD if actie == "voorleggen" else Rapport.Status.DEFINITIEF
+            services.zet_status(rapport=rapport, door=user, naar=naar)
+            messages.success(request, f"De rapportage is {Rapport.Status(naar).label}.")
+        elif actie == "opmerking":
+            services.plaats_opmerking(
+                rapport=rapport, door=user, tekst=request.POST.get("tekst", "")
+            )
+            messages.success(request, "Uw opmerking is geplaatst.")
+        elif actie == "teksten":
+            teksten = {
+                int(naam.removeprefix("tekst-")): waarde
+                for naam, waarde in request.POST.items()
+                if naam.startswith("tekst-") and naam.removeprefix("tekst-").isdigit()
+            }
+            services.sla_teksten_op(rapport=rapport, door=user, teksten=teksten)
+            messages.success(request, "De voortgangsteksten zijn opgeslagen.")
+        else:
+            raise Http404("Onbekende actie.")
+    except ValidationError as fout:
+        messages.error(request, " ".join(fout.messages))
+    if rapport is None:
+        return redirect("rapportages:rapport", slug, jaar)
+    return redirect(rapport)
+
+
+def download(request, slug: str, jaar: int, nummer: int, soort: str):
+    """A stored file: the coördinator's click is served at once, nothing is rendered here."""
+    if soort not in ("pdf", "xlsx"):
+        raise Http404("Onbekend bestandstype.")
+    _, _, rapport = _rapport(slug, jaar)
+    if rapport is None:
+        raise Http404("Er is nog geen rapportage over dit jaar.")
+    if not request.user.has_perm("rapportages.view_rapport", rapport):
+        raise PermissionDenied("Alleen de partijen lezen een rapportage voordat zij definitief is.")
+    versie = get_object_or_404(Rapportversie, rapport=rapport, nummer=nummer)
+    bestand = getattr(versie, soort)
+    if not bestand:
+        raise Http404("Dit bestand wordt nog gemaakt.")
+    naam = f"voortgangsrapportage-{rapport.slug}-{jaar}-v{nummer}.{soort}"
+    return FileResponse(bestand.open("rb"), as_attachment=True, filename=naam)
