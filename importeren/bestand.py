@@ -45,6 +45,10 @@ class Geweigerd(Exception):
     """The file as a whole is refused; the message is Dutch and meant for the user."""
 
 
+class GeenKopregel(Geweigerd):
+    """A sheet without a header row with `Sleutel`: maybe the next candidate sheet has one."""
+
+
 @dataclass
 class Rij:
     """The cells the import reads from one row of the sheet (raw values, not yet checked)."""
@@ -174,16 +178,20 @@ def _caused_by(exc: BaseException | None, soort: type) -> bool:
     return False
 
 
-def _open_blad(workbook):
-    for naam in (TEMPLATE_SHEET_NAME, SHEET_NAME):
-        if naam in workbook.sheetnames:
-            return workbook[naam]
-    if len(workbook.sheetnames) == 1:
-        return workbook.worksheets[0]
-    raise Geweigerd(
-        f"Het bestand heeft geen blad ‘{TEMPLATE_SHEET_NAME}’ (het sjabloon) of "
-        f"‘{SHEET_NAME}’ (het platte formaat)."
-    )
+def _candidates(workbook) -> list:
+    """The sheets that may hold the rows: `Gegevens`, then `Cijfers`, else the only sheet.
+
+    An Excel report has both: its `Cijfers` is a table for people, without keys.
+    """
+    namen = [naam for naam in (SHEET_NAME, TEMPLATE_SHEET_NAME) if naam in workbook.sheetnames]
+    if not namen and len(workbook.sheetnames) == 1:
+        namen = workbook.sheetnames
+    if not namen:
+        raise Geweigerd(
+            f"Het bestand heeft geen blad ‘{TEMPLATE_SHEET_NAME}’ (het sjabloon) of "
+            f"‘{SHEET_NAME}’ (het platte formaat)."
+        )
+    return [workbook[naam] for naam in namen]
 
 
 def _rows(ws):
@@ -227,8 +235,15 @@ def _header(cellen) -> dict[str, tuple[int, str]] | None:
 def _lees(inhoud: bytes, *, data_only: bool) -> Blad:
     workbook = load_workbook(io.BytesIO(inhoud), read_only=True, data_only=data_only)
     try:
-        ws = _open_blad(workbook)
-        rijen, blad = _read_rows(ws)
+        *andere, laatste = _candidates(workbook)
+        for ws in andere:
+            try:
+                rijen, blad = _read_rows(ws)
+                break
+            except GeenKopregel:
+                continue
+        else:
+            rijen, blad = _read_rows(laatste)
     finally:
         workbook.close()
     blad.rijen = rijen
@@ -249,7 +264,7 @@ def _find_header(ws, rows) -> Blad:
             )
         if nummer >= HEADER_SEARCH_ROWS:
             break
-    raise Geweigerd(
+    raise GeenKopregel(
         f"Blad ‘{ws.title}’ heeft in de eerste {HEADER_SEARCH_ROWS} rijen geen kopregel met "
         "een kolom ‘Sleutel’. Gebruik het sjabloon of het blad ‘Gegevens’."
     )
@@ -308,7 +323,7 @@ def _mark_formules(inhoud: bytes, blad: Blad) -> None:
     """Find the formulas without a saved value in the columns the import reads."""
     workbook = load_workbook(io.BytesIO(inhoud), read_only=True, data_only=False)
     try:
-        ws = _open_blad(workbook)
+        ws = workbook[blad.naam]
         rows = _rows(ws)
         _find_header(ws, rows)
         index = {kop: blad.kolommen[kop] - 1 for kop in KEY_COLUMNS if kop in blad.kolommen}

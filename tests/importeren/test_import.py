@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from openpyxl import Workbook
 
-from core.gegevens import write_gegevens
+from core.gegevens import header_cells, text_cell, write_gegevens
 from core.models import Dossier, Indicator, Organisatie, Rol, Waarde
 from importeren.models import Cijferimport
 from importeren.services import (
@@ -81,6 +81,20 @@ def test_the_flat_gegevens_sheet_imports_back_unchanged_for_a_beheerder(maastric
     assert voorbeeld.aantal_rijen == Waarde.objects.count() == 76
     confirm_import(cijferimport=cijferimport, door=maastricht.beheerder)
     assert alle_waarden() == voor
+
+
+def test_the_gegevens_sheet_of_a_report_imports_back_next_to_its_other_sheets(maastricht):
+    """A report has a `Cijfers` table for people (no keys) before its `Gegevens` sheet."""
+    workbook = Workbook(write_only=True)
+    for titel in ("Samenvatting", "Cijfers"):
+        ws = workbook.create_sheet(titel)
+        ws.append(header_cells(ws, ["Onderwerp", "Plan", "Realisatie"]))
+        ws.append([text_cell(ws, "Verhuur totaal"), 1000, 1069])
+    write_gegevens(workbook, Waarde.objects.for_dossier(maastricht.dossier))
+
+    _, voorbeeld = upload(maastricht, maastricht.beheerder, workbook)
+
+    assert (voorbeeld.regels, voorbeeld.fouten, voorbeeld.aantal_rijen) == ([], [], 76)
 
 
 def test_a_beheerder_loads_a_whole_agreement_from_the_flat_sheet(maastricht):

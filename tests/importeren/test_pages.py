@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from core.models import Waarde
 from importeren.models import Cijferimport
+from importeren.services import confirm_import
 from importeren.sjabloon import maak_sjabloon
 
 from .conftest import bewaar, kolom, open_werkmap, rij_met
@@ -175,3 +176,20 @@ def test_the_list_shows_the_users_imports(client, maastricht):
     assert "woonpunt-2015.xlsx" in response.content.decode()
     client.force_login(maastricht.servatius)
     assert "woonpunt-2015.xlsx" not in client.get(reverse("importeren:list")).content.decode()
+
+
+def test_beheer_shows_a_confirmed_import_read_only(client, maastricht):
+    client.force_login(maastricht.woonpunt)
+    client.post(UPLOAD, {"bestand": bestand(ingevuld(maastricht))})
+    cijferimport = Cijferimport.objects.get()
+    client.get(cijferimport.get_absolute_url())  # the preview, then save as the user would
+    confirm_import(cijferimport=cijferimport, door=maastricht.woonpunt)
+    client.force_login(maastricht.beheerder)
+
+    lijst = client.get(reverse("admin:importeren_cijferimport_changelist"))
+    detail = client.get(reverse("admin:importeren_cijferimport_change", args=[cijferimport.pk]))
+
+    assert lijst.status_code == detail.status_code == 200
+    html = detail.content.decode()
+    assert "Sloop – Woonpunt, realisatie 2015" in html
+    assert 'name="bestandsnaam"' not in html  # read only
