@@ -15,12 +15,12 @@ from django.utils.safestring import SafeString, mark_safe
 
 from .dutch_numbers import format_euro, format_getal, format_procent
 
-# Fill, outline and whether the series is hatched (plans and maxima are, realisations are not).
+# Fill and outline: plans and maxima are hatched, realisations solid.
 STIJLEN = {
-    "plan": ("url(#{id}-arcering)", "#00568b", True),
-    "realisatie": ("#00568b", "#00568b", False),
-    "regio_plan": ("url(#{id}-arcering-regio)", "#8a3c00", True),
-    "regio_realisatie": ("#8a3c00", "#8a3c00", False),
+    "plan": ("url(#{id}-arcering)", "#00568b"),
+    "realisatie": ("#00568b", "#00568b"),
+    "regio_plan": ("url(#{id}-arcering-regio)", "#8a3c00"),
+    "regio_realisatie": ("#8a3c00", "#8a3c00"),
 }
 TEKSTKLEUR = "#001a40"
 ASKLEUR = "#586c88"
@@ -105,7 +105,7 @@ def _legenda(grafiek_id: str, namen_en_stijlen, x: float, rechts: float) -> tupl
         breedte = 30 + 6.6 * len(naam)
         if x + breedte > rechts and x > start:
             x, y, rijen = start, y + 18, rijen + 1
-        vulling, rand, _ = STIJLEN[stijl]
+        vulling, rand = STIJLEN[stijl]
         delen.append(
             f'<rect x="{x:.1f}" y="{y - 10:.1f}" width="12" height="12" '
             f'fill="{vulling.format(id=grafiek_id)}" stroke="{rand}" stroke-width="1.5"/>'
@@ -213,7 +213,7 @@ class Staafdiagram:
                 waarde = reeks.waarden[i]
                 if waarde is None:
                     continue
-                vulling, rand, _ = STIJLEN[reeks.stijl]
+                vulling, rand = STIJLEN[reeks.stijl]
                 top, basis = y(max(float(waarde), 0)), y(min(float(waarde), 0))
                 x = start + staaf_b * j
                 delen.append(

@@ -72,20 +72,27 @@ def vergelijking(request, slug: str):
         .order_by()
     }
     volgorde = sorted(organisaties, key=organisaties.get)
+    soorten = ("plan", "realisatie")
     rijen = []
     for item in items:
-        rij = {"item": item, "organisaties": [], "totaal": [], "som": [], "verschil": False}
-        for soort in ("plan", "realisatie"):
-            for organisatie_id in volgorde:
-                rij["organisaties"].append(figuren.get((item.pk, organisatie_id, soort)))
-            opgegeven, som = figuren.get((item.pk, None, soort)), sommen.get((item.pk, soort))
-            rij["totaal"].append(opgegeven)
-            rij["som"].append(som)
-            rij["verschil"] |= opgegeven is not None and som is not None and opgegeven != som
-        # Per organisation: plan then realisatie, side by side.
-        n = len(volgorde)
-        rij["paren"] = list(zip(rij["organisaties"][:n], rij["organisaties"][n:], strict=True))
-        rijen.append(rij)
+        totaal = [figuren.get((item.pk, None, soort)) for soort in soorten]
+        som = [sommen.get((item.pk, soort)) for soort in soorten]
+        rijen.append(
+            {
+                "item": item,
+                # Per organisation: its plan and its realisation, side by side.
+                "paren": [
+                    tuple(figuren.get((item.pk, org, soort)) for soort in soorten)
+                    for org in volgorde
+                ],
+                "totaal": totaal,
+                "som": som,
+                "verschil": any(
+                    t is not None and s is not None and t != s
+                    for t, s in zip(totaal, som, strict=True)
+                ),
+            }
+        )
     context = {
         "dossier": dossier,
         "jaar": jaar,

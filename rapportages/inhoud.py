@@ -7,6 +7,7 @@ evaluation; for a project its phases and outputs; for a tranche one overview of 
 The dashboards' charts (`dashboards.dossier`) are reused as they are.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -17,6 +18,7 @@ from core.figures import Cijfertabel
 from core.models import Dossier, Onderdeel, Waarde
 from dashboards.dossier import dashboard_context
 from dashboards.grafieken import waarde_van
+from projecten.output import output_per
 from regiodeals.finance import rijksbijdrage_verschuldigd, toets_tranche
 from regiodeals.models import BeoogdResultaat, Kosten, Regiodeal
 from regiodeals.results import gerealiseerde_waarde, realisaties_van, resultaat_status
@@ -88,18 +90,19 @@ def cijferregels(tabel: Cijfertabel, jaar: int) -> list[Cijferregel]:
     """The table's rows for one year; a total carries the sum of its parts' realisations, so a
     reader sees the reported total and the sum side by side where they differ."""
     per_item = {(r.indicator.pk, r.wie): r for r in tabel.rijen}
+    delen_van: dict[int, list[int]] = defaultdict(list)
+    for r in tabel.rijen:
+        if r.wie is None and r.indicator.deel_van_id and not r.indicator.is_waarvan:
+            delen_van[r.indicator.deel_van_id].append(r.indicator.pk)
     regels = []
     for rij in tabel.rijen:
         cel = rij.cellen.get(jaar)
         if cel is None:
             continue
         delen = [
-            per_item[(r.indicator.pk, rij.wie)]
-            for r in tabel.rijen
-            if r.wie is None
-            and r.indicator.deel_van_id == rij.indicator.pk
-            and not r.indicator.is_waarvan
-            and (r.indicator.pk, rij.wie) in per_item
+            per_item[(deel, rij.wie)]
+            for deel in delen_van[rij.indicator.pk]
+            if (deel, rij.wie) in per_item
         ]
         gemeten = [w for d in delen if (w := waarde_van(d, jaar, "realisatie")) is not None]
         toelichtingen = (
@@ -183,8 +186,6 @@ def _afspraak(inhoud: Inhoud, dossier: Dossier, user) -> None:
 
 
 def _project(inhoud: Inhoud, dossier: Dossier, user) -> None:
-    from projecten.output import output_per
-
     kernen = list(dossier.locaties.select_related("gemeente").order_by("volgorde", "naam"))
     indicatoren = list(dossier.indicatoren.all())
     waarden = Waarde.objects.visible_to(user).filter(indicator__dossier=dossier)

@@ -51,7 +51,7 @@ def rapport(request, slug: str, jaar: int):
         "laatste": laatste,
         "bezig": any(v.taak in ("wachtend", "bezig") for v in versies),
         "gewijzigd": services.cijfers_gewijzigd(rapport, laatste),
-        "opmerkingen": rapport.opmerkingen.select_related("auteur__organisatie"),
+        "opmerkingen": rapport.opmerkingen.select_related("auteur__organisatie", "versie"),
         "mag_beheren": mag_beheren,
         "mag_opmerken": user.has_perm("rapportages.comment_rapport", rapport),
     }

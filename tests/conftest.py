@@ -90,3 +90,28 @@ def wereld(db, organisatie_factory, user_factory):
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def brondata(db, settings, tmp_path):
+    """The five source documents, as `make run` loads them, and the demo accounts."""
+    from django.core.management import call_command
+
+    from core.services import create_demo_accounts
+
+    settings.MEDIA_ROOT = tmp_path / "media"  # generated reports stay out of the project
+    call_command("laad_brondata", verbosity=0)
+    settings.DEBUG = True
+    create_demo_accounts()
+    settings.DEBUG = False
+
+
+@pytest.fixture
+def als(client, brondata):
+    """`als("bestuurder")` logs the client in as that demo account and returns it."""
+
+    def inloggen(username: str):
+        client.force_login(User.objects.get(username=username))
+        return client
+
+    return inloggen

@@ -1,36 +1,12 @@
 import pytest
-from django.core.management import call_command
 
-from core.models import Organisatie, Rol, User
-from core.services import create_demo_accounts
+from core.models import Organisatie, Rol
 
 
-@pytest.fixture
-def brondata(db, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+@pytest.fixture(autouse=True)
+def taken_direct(settings):
+    """Reports are made by the task queue; here it runs each task at once."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-    call_command(
-        "loaddata",
-        "organisaties",
-        "maastricht_2015",
-        "tranche_6",
-        "groningen_noord_2",
-        "groningen_noord_2_projecten",
-        "sociaal_vitaal",
-        verbosity=0,
-    )
-    settings.DEBUG = True
-    create_demo_accounts()
-    settings.DEBUG = False
-
-
-@pytest.fixture
-def als(client, brondata):
-    def inloggen(username: str):
-        client.force_login(User.objects.get(username=username))
-        return client
-
-    return inloggen
 
 
 @pytest.fixture

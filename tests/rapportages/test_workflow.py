@@ -128,3 +128,30 @@ def test_narratives_appear_in_the_report(als):
 
     tekst = pdf_tekst(inhoud(download(groningen, 2)))
     assert "Veertig leerlingen begonnen aan een leerwerktraject." in " ".join(tekst.split())
+
+
+def test_an_empty_comment_is_refused_in_dutch_and_nothing_is_saved(als, partij_van_groningen):
+    groningen = als("groningen")
+    actie(groningen, "concept")
+    actie(groningen, "voorleggen")
+    groningen.force_login(partij_van_groningen)
+
+    response = groningen.post(
+        reverse("rapportages:actie", args=[SLUG, 2025, "opmerking"]), {"tekst": "   "}, follow=True
+    )
+
+    assert "Schrijf een opmerking." in response.content.decode()
+    assert not Rapport.objects.get(dossier__slug=SLUG).opmerkingen.exists()
+
+
+def test_a_concept_cannot_skip_the_parties(als):
+    groningen = als("groningen")
+    actie(groningen, "concept")
+
+    response = groningen.post(
+        reverse("rapportages:actie", args=[SLUG, 2025, "definitief"]), follow=True
+    )
+
+    rapport = Rapport.objects.get(dossier__slug=SLUG)
+    assert rapport.status == "concept" and rapport.versies.count() == 1
+    assert "eerst voorleggen aan de partijen" in response.content.decode()
