@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "importeren",
     "dashboards",
     "rapportages",
+    "historie",
     "django_tasks",
     "django_tasks_db",
 ]
@@ -110,6 +111,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "historie.context.WijzigingscontextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",

@@ -17,5 +17,6 @@ urlpatterns = [
     path("", include("core.urls")),
     path("", include("dashboards.urls")),
     path("rapportages/", include("rapportages.urls")),
+    path("historie/", include("historie.urls")),
     path("beheer/", admin.site.urls),
 ]

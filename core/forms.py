@@ -19,9 +19,13 @@ class InvoerRij:
     toelichting: str = ""
     meetdefinitie: str = ""
     mag_negatief: bool = False
+    versie: int = 0  # of the stored figure; 0 when there is none (see core.versies)
+    historie_url: str = ""
 
     @classmethod
-    def voor_plek(cls, plek, bestaand: Waarde | None, meetdefinitie: str):
+    def voor_plek(
+        cls, plek, bestaand: Waarde | None, meetdefinitie: str, *, historie_url: str = ""
+    ):
         """A row for a `core.services.Invoerplek`."""
         indicator = plek.indicator
         return cls(
@@ -32,6 +36,8 @@ class InvoerRij:
             toelichting=bestaand.toelichting if bestaand else "",
             meetdefinitie=meetdefinitie,
             mag_negatief=indicator.mag_negatief,
+            versie=bestaand.versie if bestaand else 0,
+            historie_url=historie_url,
         )
 
     @property
@@ -46,6 +52,10 @@ class InvoerRij:
     @property
     def toelichting_veld(self) -> str:
         return f"toelichting_{self.veldnaam}"
+
+    @property
+    def versie_veld(self) -> str:
+        return f"versie_{self.veldnaam}"
 
     @property
     def eenheid_label(self) -> str:
@@ -75,10 +85,19 @@ class CijferForm(forms.Form):
                 initial=rij.toelichting,
                 widget=forms.Textarea(attrs={"rows": 2, "class": "utrecht-textarea"}),
             )
+            self.fields[rij.versie_veld] = forms.IntegerField(
+                required=False, min_value=0, initial=rij.versie, widget=forms.HiddenInput
+            )
 
     def clean(self):
         cleaned = super().clean()
         self.cijfers: dict[object, tuple[Decimal | None, str]] = {}
+        # A cell posted without its version (not from our grid) is not checked.
+        self.versies = {
+            rij.sleutel: cleaned[rij.versie_veld]
+            for rij in self.rijen
+            if cleaned.get(rij.versie_veld) is not None
+        }
         for rij in self.rijen:
             tekst = cleaned.get(rij.waarde_veld, "")
             toelichting = cleaned.get(rij.toelichting_veld, "").strip()
@@ -96,7 +115,23 @@ class CijferForm(forms.Form):
     def regels(self):
         """Rows with their bound fields, for the template."""
         for rij in self.rijen:
-            yield rij, self[rij.waarde_veld], self[rij.toelichting_veld]
+            yield rij, self[rij.waarde_veld], self[rij.toelichting_veld], self[rij.versie_veld]
+
+    def meld_conflict(self, conflict) -> None:
+        """Show a `Wijzigingsconflict`; the next save goes knowingly over what is stored."""
+        self.data = self.data.copy()
+        for rij in self.rijen:
+            if rij.sleutel in conflict.versies:
+                self.data[self.add_prefix(rij.versie_veld)] = conflict.versies[rij.sleutel]
+        self.add_error(None, conflict)
+
+
+def form_status(form) -> int:
+    """409 when someone else saved in between, 400 for other errors, else 200."""
+    if not (form.is_bound and form.errors):
+        return 200
+    conflict = any(e.code == "conflict" for e in form.non_field_errors().as_data())
+    return 409 if conflict else 400
 
 
 def lees_cijfer(tekst: str, *, eenheid: str, mag_negatief: bool = False) -> Decimal:

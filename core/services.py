@@ -10,6 +10,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from historie.context import wijzigingscontext
+
 from .models import (
     Dossier,
     Heropening,
@@ -22,6 +24,7 @@ from .models import (
     Waarde,
 )
 from .rules import waarden_van_q
+from .versies import toets_versies
 
 DEMO_WACHTWOORD = "demo"
 
@@ -155,8 +158,10 @@ def sla_jaaropgave_op(
     soort: str,
     cijfers: dict[Plek, tuple[Decimal | None, str]],
     door: User,
+    gezien: dict[Plek, int] | None = None,
 ) -> Jaaropgave:
-    """Save a whole grid, or nothing: a locked year, a foreign item or a bad year refuses all.
+    """Save a whole grid, or nothing: a locked year, a foreign item or a bad year refuses all,
+    and so does a figure changed by someone else since its version in `gezien` was shown.
 
     An empty value removes the figure; its toelichting goes with it.
     """
@@ -174,6 +179,12 @@ def sla_jaaropgave_op(
     if set(cijfers) - set(toegestaan):
         raise PermissionDenied("Deze cijfers horen niet bij uw organisatie.")
     bestaand = bestaande_waarden(dossier, organisatie, jaar, soort)
+    toets_versies(
+        nieuw=cijfers,
+        gezien=gezien,
+        opgeslagen=bestaand,
+        namen={sleutel: toegestaan[sleutel].naam for sleutel in cijfers},
+    )
     for sleutel, (waarde, toelichting) in cijfers.items():
         plek = toegestaan[sleutel]
         oud = bestaand.get(sleutel)
@@ -207,9 +218,9 @@ def bestaande_waarden(
     """The figures an organisation answers for in one year of a dossier, by grid cell."""
     return {
         (w.indicator_id, w.organisatie_id, w.locatie_id): w
-        for w in Waarde.objects.filter(indicator__dossier=dossier, jaar=jaar, soort=soort).filter(
-            waarden_van_q(organisatie.pk)
-        )
+        for w in Waarde.objects.filter(indicator__dossier=dossier, jaar=jaar, soort=soort)
+        .filter(waarden_van_q(organisatie.pk))
+        .select_related("ingevoerd_door")
     }
 
 
@@ -455,6 +466,11 @@ def heropen_jaaropgave(*, opgave: Jaaropgave, door: User, reden: str) -> Heropen
     """Unlock a fixed year, with a recorded reason; it goes back to ingediend (still public)."""
     if not reden.strip():
         raise ValidationError("Geef een reden op.", code="reden_ontbreekt")
+    with wijzigingscontext(reden=f"Heropend: {reden.strip()}"):
+        return _heropen(opgave, door=door, reden=reden.strip())
+
+
+def _heropen(opgave: Jaaropgave, *, door: User, reden: str) -> Heropening:
     opgave = _verander_status(
         opgave,
         door=door,
@@ -464,4 +480,4 @@ def heropen_jaaropgave(*, opgave: Jaaropgave, door: User, reden: str) -> Heropen
         naar=Status.INGEDIEND,
         fout=ValidationError("Dit jaar is niet vastgesteld.", code="niet_vastgesteld"),
     )
-    return Heropening.objects.create(jaaropgave=opgave, door=door, reden=reden.strip())
+    return Heropening.objects.create(jaaropgave=opgave, door=door, reden=reden)

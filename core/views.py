@@ -8,7 +8,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
-from .forms import CijferForm, HeropenForm, InvoerRij
+from historie.links import cijfer_historie_url
+
+from .forms import CijferForm, HeropenForm, InvoerRij, form_status
 from .models import Dossier, Jaaropgave, Organisatie, Partij, Soort
 from .services import (
     bestaande_waarden,
@@ -18,6 +20,7 @@ from .services import (
     sla_jaaropgave_op,
     stel_jaaropgave_vast,
 )
+from .versies import Wijzigingsconflict
 
 
 class OrganisatieListView(ListView):
@@ -75,7 +78,10 @@ def _invoer_rijen(dossier, organisatie, jaar, soort) -> list[InvoerRij]:
     bestaand = bestaande_waarden(dossier, organisatie, jaar, soort)
     return [
         InvoerRij.voor_plek(
-            plek, bestaand.get(plek.sleutel), plek.indicator.meetdefinitie_voor(organisatie.pk)
+            plek,
+            bestaand.get(plek.sleutel),
+            plek.indicator.meetdefinitie_voor(organisatie.pk),
+            historie_url=cijfer_historie_url(*plek.sleutel, jaar=jaar, soort=soort),
         )
         for plek in invoer_plekken(dossier, organisatie)
     ]
@@ -94,13 +100,15 @@ def jaaropgave_invoer(request, slug: str, jaar: int, soort: str):
                 soort=soort,
                 cijfers=form.cijfers,
                 door=request.user,
+                gezien=form.versies,
             )
+        except Wijzigingsconflict as conflict:
+            form.meld_conflict(conflict)
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, f"De cijfers van {organisatie} zijn opgeslagen.")
             return redirect(request.get_full_path())
-    status = 400 if form.is_bound and form.errors else 200
     context = {
         "dossier": dossier,
         "organisatie": organisatie,
@@ -112,7 +120,7 @@ def jaaropgave_invoer(request, slug: str, jaar: int, soort: str):
         "heropen_form": HeropenForm(),
         "mag_vaststellen": request.user.has_perm("core.vaststellen_jaaropgave", opgave),
     }
-    return render(request, "core/jaaropgave_invoer.html", context, status=status)
+    return render(request, "core/jaaropgave_invoer.html", context, status=form_status(form))
 
 
 @require_POST

@@ -31,6 +31,7 @@ from core.services import (
     invoer_plekken,
     sla_cijfers_op,
 )
+from historie.context import wijzigingscontext
 
 from .bestand import Blad, Rij, read_blad
 from .models import Cijferimport, Importwijziging
@@ -156,7 +157,8 @@ def confirm_import(
     if cijferimport.is_bevestigd:
         raise ValidationError("Deze import is al opgeslagen.", code="al_opgeslagen")
     blad = read_blad(cijferimport.bestandsnaam, bytes(cijferimport.inhoud))
-    with transaction.atomic():
+    reden = f"Import ‘{cijferimport.bestandsnaam}’ (nr. {cijferimport.pk})"
+    with transaction.atomic(), wijzigingscontext(door=door, bron="import", reden=reden):
         dossier = Dossier.objects.select_for_update().get(pk=cijferimport.dossier_id)
         cijferimport = Cijferimport.objects.select_for_update().get(pk=cijferimport.pk)
         if cijferimport.is_bevestigd:

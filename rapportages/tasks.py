@@ -6,7 +6,11 @@ from django_tasks import task
 
 @task()
 def genereer_versie(versie_pk: int) -> None:
+    from historie.context import wijzigingscontext
+
     from .models import Rapportversie
     from .services import genereer
 
-    genereer(Rapportversie.objects.select_related("rapport", "gemaakt_door").get(pk=versie_pk))
+    versie = Rapportversie.objects.select_related("rapport", "gemaakt_door").get(pk=versie_pk)
+    with wijzigingscontext(door=versie.gemaakt_door, bron="achtergrond"):
+        genereer(versie)

@@ -238,6 +238,7 @@ class Kosten(models.Model):
         related_name="+",
     )
     ingevoerd_op = models.DateTimeField("ingevoerd op", auto_now=True)
+    versie = models.PositiveIntegerField("versie", default=1)
 
     class Meta:
         ordering = ["post", "jaar", "bron"]

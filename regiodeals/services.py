@@ -7,6 +7,7 @@ from django.db import transaction
 
 from core.dutch_numbers import format_getal
 from core.models import User
+from core.versies import toets_versies
 
 from .models import Bron, Financieringspost, Kosten, Regiodeal
 
@@ -26,10 +27,13 @@ def sla_kosten_op(
     jaar: int,
     bedragen: dict[str, tuple[Decimal | None, str]],
     door: User,
+    gezien: dict[str, int] | None = None,
 ) -> None:
     """Save a year's realised costs per post and source, all or nothing.
 
     `bedragen` maps "post:bron" to (amount or None, toelichting); None removes the amount.
+    An amount changed by someone else since the version in `gezien` refuses all
+    (`core.versies`).
     """
     if not door.has_perm("core.change_dossier", deal):
         raise PermissionDenied("Alleen de coördinator van deze Regio Deal voert kosten in.")
@@ -45,8 +49,17 @@ def sla_kosten_op(
     }
     bestaand = {
         kosten_sleutel(k.post, k.bron): k
-        for k in Kosten.objects.filter(post__in=posten.values(), jaar=jaar).select_related("post")
+        for k in Kosten.objects.filter(post__in=posten.values(), jaar=jaar).select_related(
+            "post", "ingevoerd_door"
+        )
     }
+    toets_versies(
+        nieuw={s: b for s, b in bedragen.items() if _kosten_naam(posten, s)},
+        gezien=gezien,
+        opgeslagen=bestaand,
+        namen={s: _kosten_naam(posten, s) for s in bedragen},
+        veld="bedrag",
+    )
     for sleutel, (bedrag, toelichting) in bedragen.items():
         post_id, _, bron = sleutel.partition(":")
         post = posten.get(int(post_id)) if post_id.isdigit() else None
@@ -78,4 +91,14 @@ def sla_kosten_op(
             )
         elif (oud.bedrag, oud.toelichting) != (bedrag, toelichting):
             oud.bedrag, oud.toelichting, oud.ingevoerd_door = bedrag, toelichting, door
+            oud.versie += 1
             oud.save()
+
+
+def _kosten_naam(posten: dict[int, Financieringspost], sleutel: str) -> str:
+    """'Post – bron' for a key of this deal; empty for a key that is not (refused later)."""
+    post_id, _, bron = sleutel.partition(":")
+    post = posten.get(int(post_id)) if post_id.isdigit() else None
+    if post is None or bron not in Bron.values:
+        return ""
+    return f"{post.naam} – {Bron(bron).label}"

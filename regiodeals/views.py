@@ -11,8 +11,10 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from core.figures import bouw_cijfertabel
-from core.forms import CijferForm, InvoerRij
+from core.forms import CijferForm, InvoerRij, form_status
 from core.models import Onderdeel, Waarde
+from core.versies import Wijzigingsconflict
+from historie.links import kosten_historie_url
 
 from .filters import RegiodealFilter
 from .finance import financien_van, toets_tranche
@@ -142,12 +144,22 @@ def kosten_invoer(request, slug: str, jaar: int):
                     eenheid="euro",
                     waarde=oud.bedrag if oud else None,
                     toelichting=oud.toelichting if oud else "",
+                    versie=oud.versie if oud else 0,
+                    historie_url=kosten_historie_url(post.pk, jaar, bron),
                 )
             )
     form = CijferForm(request.POST or None, rijen=rijen)
     if request.method == "POST" and form.is_valid():
         try:
-            sla_kosten_op(deal=deal, jaar=jaar, bedragen=form.cijfers, door=request.user)
+            sla_kosten_op(
+                deal=deal,
+                jaar=jaar,
+                bedragen=form.cijfers,
+                door=request.user,
+                gezien=form.versies,
+            )
+        except Wijzigingsconflict as conflict:
+            form.meld_conflict(conflict)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -159,5 +171,4 @@ def kosten_invoer(request, slug: str, jaar: int):
         "form": form,
         "caption": f"Gerealiseerde kosten {jaar} per post en bron",
     }
-    status = 400 if form.is_bound and form.errors else 200
-    return render(request, "regiodeals/kosten_invoer.html", context, status=status)
+    return render(request, "regiodeals/kosten_invoer.html", context, status=form_status(form))
