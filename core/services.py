@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from historie.context import wijzigingscontext
+from historie.context import namens_door, wijzigingscontext
 
 from .models import (
     Dossier,
@@ -149,6 +149,7 @@ def _lock_opgave(
     return Jaaropgave.objects.select_for_update().get(pk=opgave.pk)
 
 
+@namens_door
 @transaction.atomic
 def sla_jaaropgave_op(
     *,
@@ -268,6 +269,7 @@ class Cijferwijziging:
         return self.cijfer.waarde
 
 
+@namens_door
 @transaction.atomic
 def sla_cijfers_op(*, dossier: Dossier, cijfers: list[Cijfer], door: User) -> list[Cijferwijziging]:
     """Save many figures of a dossier at once (an import), or none, with bulk writes.
@@ -433,6 +435,7 @@ def _verander_status(
     return opgave
 
 
+@namens_door
 @transaction.atomic
 def dien_jaaropgave_in(*, opgave: Jaaropgave, door: User) -> Jaaropgave:
     return _verander_status(
@@ -446,6 +449,7 @@ def dien_jaaropgave_in(*, opgave: Jaaropgave, door: User) -> Jaaropgave:
     )
 
 
+@namens_door
 @transaction.atomic
 def stel_jaaropgave_vast(*, opgave: Jaaropgave, door: User) -> Jaaropgave:
     return _verander_status(
@@ -461,6 +465,7 @@ def stel_jaaropgave_vast(*, opgave: Jaaropgave, door: User) -> Jaaropgave:
     )
 
 
+@namens_door
 @transaction.atomic
 def heropen_jaaropgave(*, opgave: Jaaropgave, door: User, reden: str) -> Heropening:
     """Unlock a fixed year, with a recorded reason; it goes back to ingediend (still public)."""

@@ -9,6 +9,7 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import wraps
 
 _context: ContextVar[dict | None] = ContextVar("wijzigingscontext", default=None)
 
@@ -30,6 +31,17 @@ def wijzigingscontext(*, door=None, bron: str | None = None, reden: str | None =
         yield
     finally:
         _context.reset(token)
+
+
+def namens_door(functie):
+    """A workflow called with `door=` records that user, also outside a request (a script)."""
+
+    @wraps(functie)
+    def omhuld(*args, door, **kwargs):
+        with wijzigingscontext(door=door):
+            return functie(*args, door=door, **kwargs)
+
+    return omhuld
 
 
 def als_json() -> str:

@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from core.models import Dossier, Waarde
+from core.models import Dossier, Indicator, Waarde
 
 from .gevolgd import Gevolgd, gevolgd, labels_van
 from .models import Mutatie
@@ -79,7 +79,7 @@ def _cijfer(sleutel: str) -> Waarde:
             locatie_id=int(locatie) if locatie else None,
         )
         waarde.indicator  # noqa: B018 - the rules read the dossier through it
-    except (ValueError, TypeError, Waarde.indicator.RelatedObjectDoesNotExist) as fout:
+    except (ValueError, TypeError, Indicator.DoesNotExist) as fout:
         raise Http404("Onbekend cijfer.") from fout
     return waarde
 

@@ -49,7 +49,9 @@ def regels(mutaties: list[Mutatie], *, met_namen: bool = True) -> list[Regel]:
     resultaat = []
     for mutatie in mutaties:
         model = apps.get_model(mutatie.tabel)
-        velden = _velden(model)
+        spec = gevolgd(mutatie.tabel)
+        # A figure is named by its place; its place need not be repeated among its fields.
+        velden = {k: v for k, v in _velden(model).items() if not (spec and k in spec.sleutel)}
         oud, nieuw = mutatie.oud or {}, mutatie.nieuw or {}
         getoond = (
             _gewijzigd

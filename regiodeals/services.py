@@ -8,6 +8,7 @@ from django.db import transaction
 from core.dutch_numbers import format_getal
 from core.models import User
 from core.versies import toets_versies
+from historie.context import namens_door
 
 from .models import Bron, Financieringspost, Kosten, Regiodeal
 
@@ -20,6 +21,7 @@ def kosten_sleutel(post: Financieringspost, bron: str) -> str:
     return f"{post.pk}:{bron}"
 
 
+@namens_door
 @transaction.atomic
 def sla_kosten_op(
     *,

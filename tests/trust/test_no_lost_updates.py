@@ -1,0 +1,102 @@
+"""Two people open the same grid; one saves, then the other: the second is told, with both
+values, and nothing is overwritten. Saving again after seeing the conflict is deliberate."""
+
+import re
+from decimal import Decimal
+
+from django.test import Client
+from django.urls import reverse
+
+from core.models import User
+from regiodeals.models import Kosten, Regiodeal
+
+
+def formulier(html: str) -> dict[str, str]:
+    """The values the entry form posts back, as a browser would send them."""
+    velden = dict(re.findall(r'<input type="hidden" name="(versie_[^"]+)" value="(\d+)"', html))
+    velden |= dict(re.findall(r'name="(waarde_[^"]+)"\s+id="[^"]*"\s+value="([^"]*)"', html))
+    velden |= {
+        naam: tekst
+        for naam, tekst in re.findall(r'<textarea name="(toelichting_[^"]+)"[^>]*>([^<]*)<', html)
+    }
+    velden |= dict(re.findall(r'<input type="hidden" name="(organisatie)" value="([^"]+)"', html))
+    return velden
+
+
+def test_the_second_save_on_the_same_grid_gets_both_values_and_overwrites_nothing(wereld):
+    url = reverse("core:invoer", args=[wereld.dossier.slug, 2015, "realisatie"])
+    veld = f"waarde_{wereld.nieuwbouw.pk}_{wereld.corporatie_a.pk}"
+    eerste, tweede = Client(), Client()
+    eerste.force_login(wereld.eigenaar)
+    tweede.force_login(wereld.collega)
+    door_eerste = formulier(eerste.get(url).content.decode())
+    door_tweede = formulier(tweede.get(url).content.decode())
+    assert door_eerste[veld] == "60"
+
+    assert eerste.post(url, door_eerste | {veld: "61"}).status_code == 302
+    conflict = tweede.post(url, door_tweede | {veld: "75"})
+
+    assert conflict.status_code == 409
+    html = conflict.content.decode()
+    assert "Er is niets overschreven" in html
+    assert "‘Nieuwbouw’: uw waarde 75, opgeslagen waarde 61" in html
+    wereld.waarde_a.refresh_from_db()
+    assert wereld.waarde_a.waarde == 61
+    assert wereld.waarde_a.versie == 2
+
+    # The page kept the second person's value and now carries the stored version:
+    # saving again is a choice made knowing the other value.
+    opnieuw = formulier(html)
+    assert opnieuw[veld] == "75"
+    assert tweede.post(url, opnieuw).status_code == 302
+    wereld.waarde_a.refresh_from_db()
+    assert (wereld.waarde_a.waarde, wereld.waarde_a.versie) == (75, 3)
+
+
+def test_a_figure_removed_in_between_is_a_conflict_too(wereld):
+    url = reverse("core:invoer", args=[wereld.dossier.slug, 2015, "realisatie"])
+    veld = f"waarde_{wereld.nieuwbouw.pk}_{wereld.corporatie_a.pk}"
+    eerste, tweede = Client(), Client()
+    eerste.force_login(wereld.eigenaar)
+    tweede.force_login(wereld.collega)
+    door_tweede = formulier(tweede.get(url).content.decode())
+
+    eerste.post(url, formulier(eerste.get(url).content.decode()) | {veld: ""})
+    conflict = tweede.post(url, door_tweede | {veld: "62"})
+
+    assert conflict.status_code == 409
+    assert "uw waarde 62, opgeslagen waarde (leeg) (verwijderd)" in conflict.content.decode()
+    assert not wereld.nieuwbouw.waarden.filter(organisatie=wereld.corporatie_a).exists()
+
+
+def test_saving_what_is_already_stored_is_no_conflict(wereld):
+    url = reverse("core:invoer", args=[wereld.dossier.slug, 2015, "realisatie"])
+    veld = f"waarde_{wereld.nieuwbouw.pk}_{wereld.corporatie_a.pk}"
+    eerste, tweede = Client(), Client()
+    eerste.force_login(wereld.eigenaar)
+    tweede.force_login(wereld.collega)
+    door_tweede = formulier(tweede.get(url).content.decode())
+
+    eerste.post(url, formulier(eerste.get(url).content.decode()) | {veld: "61"})
+
+    assert tweede.post(url, door_tweede | {veld: "61"}).status_code == 302
+
+
+def test_the_cost_grid_refuses_a_lost_update_as_well(brondata):
+    deal = Regiodeal.objects.get(slug="regio-deal-groningen-noord-ii")
+    url = reverse("regiodeals:kosten", args=[deal.slug, 2024])
+    groningen, beheerder = Client(), Client()
+    groningen.force_login(User.objects.get(username="groningen"))
+    beheerder.force_login(User.objects.get(username="beheerder"))
+    door_groningen = formulier(groningen.get(url).content.decode())
+    door_beheerder = formulier(beheerder.get(url).content.decode())
+    veld = next(naam for naam in door_groningen if naam.startswith("waarde_"))
+
+    assert groningen.post(url, door_groningen | {veld: "1.000"}).status_code == 302
+    conflict = beheerder.post(url, door_beheerder | {veld: "2.500,50"})
+
+    assert conflict.status_code == 409
+    assert "uw waarde 2.500,50, opgeslagen waarde 1.000" in conflict.content.decode()
+    assert [k.bedrag for k in Kosten.objects.filter(post__regiodeal=deal, jaar=2024)] == [
+        Decimal("1000.00")
+    ]
