@@ -85,6 +85,15 @@ rules.add_perm("core.enter_jaaropgave", may_enter_for)
 rules.add_perm("core.vaststellen_jaaropgave", is_beheerder | coordinates)
 
 
+def openbare_lezer():
+    """A logged-in reader without organisation or role: sees what every party may see, so
+    submitted figures only. Documents sent to all parties (the reports) are made as this
+    reader, whoever clicks, so they never carry anyone's concept figures."""
+    from .models import User
+
+    return User(username="openbare-lezer", is_active=True)
+
+
 # --- The same rules as query filters -------------------------------------------------
 
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from core.gegevens import iter_gegevens
 from core.models import Waarde
+from core.rules import openbare_lezer
 from regiodeals.models import Kosten
 
 from .excel import gegevens_van, render_xlsx
@@ -53,8 +54,10 @@ def cijfers_gewijzigd(rapport: Rapport, versie: Rapportversie | None) -> bool:
 def maak_bestanden(
     rapport: Rapport, user, *, status: str, nummer: int | None = None, gemaakt_op=None
 ) -> tuple[bytes, bytes]:
-    """The PDF and the workbook, as `user` sees the figures (the coördinator: all of them)."""
-    inhoud = bouw_inhoud(rapport, user)
+    """The PDF and the workbook, made by `user` from the figures every party may see: a
+    concept report goes to all parties, so no organisation's concept figures are in it."""
+    lezer = openbare_lezer()
+    inhoud = bouw_inhoud(rapport, lezer)
     inhoud.context.update(
         versie_status=Status(status).label,
         versie_nummer=nummer or "–",
@@ -63,7 +66,7 @@ def maak_bestanden(
         is_concept=status != Status.DEFINITIEF,
     )
     pdf = render_pdf("rapportages/pdf/rapport.html", inhoud.as_context())
-    xlsx = render_xlsx(inhoud, gegevens_van(rapport, user))
+    xlsx = render_xlsx(inhoud, gegevens_van(rapport, lezer))
     return pdf, xlsx
 
 
@@ -92,12 +95,12 @@ def genereer(versie: Rapportversie) -> None:
     versie.xlsx.save(f"{naam}.xlsx", ContentFile(xlsx), save=False)
     versie.vingerafdruk = afdruk
     if versie.is_definitief:
-        versie.momentopname = momentopname(rapport, versie.gemaakt_door)
+        versie.momentopname = momentopname(rapport)
     versie.taak = Rapportversie.Taak.KLAAR
     versie.save()
 
 
-def momentopname(rapport: Rapport, user) -> dict:
+def momentopname(rapport: Rapport) -> dict:
     """The figures and costs a final version was made from, as plain JSON."""
 
     def tekst(rij):
@@ -108,7 +111,7 @@ def momentopname(rapport: Rapport, user) -> dict:
     else:
         kosten = Kosten.objects.filter(post__regiodeal__tranche=rapport.tranche_id)
     return {
-        "cijfers": [tekst(rij) for rij in iter_gegevens(gegevens_van(rapport, user))],
+        "cijfers": [tekst(rij) for rij in iter_gegevens(gegevens_van(rapport, openbare_lezer()))],
         "kosten": [
             tekst(rij)
             for rij in kosten.order_by("post__volgorde", "jaar", "bron").values_list(
