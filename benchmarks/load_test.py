@@ -1,0 +1,404 @@
+"""A bounded load test on loopback: gunicorn and PostgreSQL, 20 users for 60 seconds.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \\
+        .venv/bin/python benchmarks/load_test.py [--users 20] [--seconds 60] [--write-docs]
+
+It makes a fresh database (`pm_load_test` on that server), loads the source documents,
+adds a test agreement of ten corporations, and serves the app with gunicorn in production
+settings (DEBUG off, behind a "proxy" that says https, as a load balancer would). Half the
+simulated users are bestuurders reading dashboards and lists; the other half are
+beleidsmedewerkers who each save their own corporation's grid over and over, the way the
+page does it (CSRF token, versions). The run stops after the time or the request budget.
+
+Afterwards it checks, in the database, that every save the server confirmed (302) holds the
+value it sent and left a history row. With --write-docs the result goes into
+docs/performance.md. Exit status 1 on any server error or any confirmed save not found.
+"""
+
+import argparse
+import http.client
+import os
+import random
+import re
+import secrets
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+DATABASE = "pm_load_test"
+PASSWORD = secrets.token_urlsafe(12)
+YEARS = range(2020, 2031)
+READ_PAGES = [
+    "/",
+    "/dashboards/maastricht-2015/",
+    "/dashboards/regio-deal-groningen-noord-ii/",
+    "/dashboards/sociaal-vitaal-in-kleine-kernen/",
+    "/dashboards/maastricht-2015/vergelijking/",
+    "/cijfers/",
+    "/afspraken/",
+    "/regiodeals/",
+    "/regiodeals/tranches/6/",
+    "/projecten/",
+]
+MARKERS = ("<!-- load-test:begin -->", "<!-- load-test:end -->")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--max-requests", type=int, default=50_000)
+    parser.add_argument("--workers", type=int, default=5)
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--write-docs", action="store_true")
+    args = parser.parse_args()
+
+    server = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+    if not server.startswith("postgres"):
+        sys.exit("Set DATABASE_URL to a PostgreSQL server: the load test runs on PostgreSQL.")
+    database_url = server.rsplit("/", 1)[0] + f"/{DATABASE}"
+    recreate_database(server)
+    env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "config.settings"}
+    prepare(env, args.users)
+    writers, readers = users(args.users)
+
+    gunicorn = start_gunicorn(env, args.port, args.workers)
+    try:
+        run = Run(port=args.port, seconds=args.seconds, budget=args.max_requests)
+        run.start = threading.Barrier(len(writers) + len(readers), action=run.start_clock)
+        threads = [threading.Thread(target=run.writer, args=(n,)) for n in writers]
+        threads += [threading.Thread(target=run.reader, args=(n,)) for n in readers]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        elapsed = time.monotonic() - run.started
+    finally:
+        gunicorn.terminate()
+        gunicorn.wait(timeout=30)
+
+    missing, history = verify(env, run.confirmed)
+    report = run.report(elapsed, args, missing, history)
+    print(report)
+    if args.write_docs:
+        write_docs(report)
+    return 1 if run.server_errors or run.failures or missing else 0
+
+
+def recreate_database(server: str) -> None:
+    import psycopg
+
+    with psycopg.connect(server, autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+        connection.execute(f"CREATE DATABASE {DATABASE}")
+
+
+def manage(env: dict, *args: str) -> None:
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+def prepare(env: dict, users: int) -> None:
+    """Migrate, load the sources and add the test agreement and its users."""
+    setup_env = {**env, "DEBUG": "1"}
+    manage(setup_env, "migrate", "--noinput", "-v0")
+    manage(setup_env, "laad_brondata", "-v0")
+    code = SETUP.format(password=PASSWORD, years=(YEARS.start, YEARS.stop - 1), users=users)
+    subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code], cwd=ROOT, env=setup_env, check=True
+    )
+
+
+SETUP = """
+from datetime import date
+from afspraken.models import Afspraak
+from core.models import Indicator, Organisatie, Rol, User
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group
+
+maastricht = Organisatie.objects.get(slug="gemeente-maastricht")
+afspraak = Afspraak.objects.create(
+    titel="Belastingtest", slug="belastingtest", penvoerder=maastricht,
+    soort_afspraak="prestatieafspraken",
+    startdatum=date({years[0]}, 1, 1), einddatum=date({years[1]}, 12, 31),
+)
+for i in range(10):
+    Indicator.objects.create(
+        dossier=afspraak, code=f"item-{{i}}", naam=f"Item {{i}}", eenheid="aantal",
+        uitsplitsing=Indicator.Uitsplitsing.ORGANISATIE,
+    )
+wachtwoord = make_password("{password}")  # hashed once for all users
+groepen = {{rol: Group.objects.get(name=rol.value) for rol in Rol}}
+for i in range({users}):
+    corporatie = Organisatie.objects.create(
+        naam=f"Belastingcorporatie {{i:02}}", slug=f"belasting-{{i:02}}",
+        soort=Organisatie.Soort.WONINGCORPORATIE,
+    )
+    afspraak.partijen.create(organisatie=corporatie, rol="partij")
+    for naam, organisatie, rol in [(f"schrijver{{i:02}}", corporatie, Rol.BELEIDSMEDEWERKER),
+                                   (f"lezer{{i:02}}", maastricht, Rol.BESTUURDER)]:
+        gebruiker = User.objects.create(username=naam, password=wachtwoord,
+                                        organisatie=organisatie)
+        gebruiker.groups.add(groepen[rol])
+"""
+
+
+def users(count: int) -> tuple[list[str], list[str]]:
+    writers = count // 2
+    return [f"schrijver{i:02}" for i in range(writers)], [
+        f"lezer{i:02}" for i in range(count - writers)
+    ]
+
+
+def start_gunicorn(env: dict, port: int, workers: int) -> subprocess.Popen:
+    server_env = {
+        **env,
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "GUNICORN_WORKERS": str(workers),
+        "GUNICORN_ACCESSLOG": "",
+        "GUNICORN_FORWARDED_ALLOW_IPS": "127.0.0.1",
+        "PROXY_SSL_HEADER": "X-Forwarded-Proto",
+        "STATIC_ROOT": str(ROOT / "staticfiles"),
+    }
+    manage(server_env, "collectstatic", "--noinput", "-v0")
+    process = subprocess.Popen(
+        [str(Path(sys.executable).parent / "gunicorn")], cwd=ROOT, env=server_env
+    )
+    for _ in range(100):
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            connection.request("GET", "/gezondheid/")
+            if connection.getresponse().status == 200:
+                return process
+        except OSError:
+            pass
+        time.sleep(0.2)
+    process.terminate()
+    sys.exit("gunicorn did not answer on /gezondheid/")
+
+
+class Browser:
+    """One user's connection: cookies kept by hand (they are Secure: the proxy says https)."""
+
+    def __init__(self, port: int):
+        self.port = port
+        self.host = f"127.0.0.1:{port}"
+        self.cookies: dict[str, str] = {}
+        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+
+    def request(self, method: str, path: str, data: dict | None = None):
+        headers = {
+            "Host": self.host,
+            "X-Forwarded-Proto": "https",
+            "Referer": f"https://{self.host}{path}",
+            "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()),
+        }
+        body = None
+        if data is not None:
+            body = urlencode(data)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        try:
+            self.connection.request(method, path, body=body, headers=headers)
+            response = self.connection.getresponse()
+        except (http.client.HTTPException, OSError):
+            self.connection.close()
+            self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+            raise
+        content = response.read().decode("utf-8", "replace")
+        for header, value in response.getheaders():
+            if header.lower() == "set-cookie":
+                name, _, rest = value.partition("=")
+                self.cookies[name] = rest.split(";", 1)[0]
+        return response.status, content, response.getheader("Location", "")
+
+    def login(self, username: str) -> None:
+        _, page, _ = self.request("GET", "/inloggen/")
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        status, _, _ = self.request(
+            "POST",
+            "/inloggen/",
+            {"username": username, "password": PASSWORD, "csrfmiddlewaretoken": token},
+        )
+        if status != 302:
+            raise RuntimeError(f"login of {username} answered {status}")
+
+
+@dataclass
+class Run:
+    """The simulated users, who log in first; the clock starts when all of them have."""
+
+    port: int
+    seconds: float
+    budget: int
+    started: float = 0.0
+    deadline: float = 0.0
+    start: threading.Barrier | None = None
+    latencies: dict[str, list[float]] = field(default_factory=lambda: {"read": [], "write": []})
+    statuses: dict[int, int] = field(default_factory=dict)
+    server_errors: int = 0
+    failures: list[str] = field(default_factory=list)
+    conflicts: int = 0
+    confirmed: dict[tuple[str, int, str], int] = field(default_factory=dict)
+    confirmed_saves: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def start_clock(self) -> None:
+        self.started = time.monotonic()
+        self.deadline = self.started + self.seconds
+
+    def go_on(self) -> bool:
+        with self.lock:
+            return time.monotonic() < self.deadline and sum(self.statuses.values()) < self.budget
+
+    def timed(self, kind: str, browser: Browser, method: str, path: str, data=None):
+        started = time.perf_counter()
+        try:
+            result = browser.request(method, path, data)
+        except (http.client.HTTPException, OSError) as error:
+            with self.lock:
+                self.failures.append(f"{method} {path}: {error!r}")
+            return None
+        with self.lock:
+            self.latencies[kind].append(time.perf_counter() - started)
+            self.statuses[result[0]] = self.statuses.get(result[0], 0) + 1
+            if result[0] >= 500:
+                self.server_errors += 1
+        return result
+
+    def reader(self, username: str) -> None:
+        browser = Browser(self.port)
+        browser.login(username)
+        self.start.wait()
+        rng = random.Random(username)
+        while self.go_on():
+            path = rng.choice(READ_PAGES)
+            result = self.timed("read", browser, "GET", path)
+            if result and result[0] != 200:
+                with self.lock:
+                    self.failures.append(f"{username} GET {path}: {result[0]}")
+
+    def writer(self, username: str) -> None:
+        browser = Browser(self.port)
+        browser.login(username)
+        self.start.wait()
+        rng = random.Random(username)
+        while self.go_on():
+            year = rng.choice(YEARS)
+            path = f"/dossiers/belastingtest/invoer/{year}/realisatie/"
+            result = self.timed("read", browser, "GET", path)
+            if not result or result[0] != 200:
+                continue
+            page = result[1]
+            form = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', page))
+            fields = re.findall(r'name="(waarde_[^"]+)"', page)
+            values = {name: rng.randint(0, 10_000) for name in fields}
+            form |= {name: str(value) for name, value in values.items()}
+            form |= {name.replace("waarde_", "toelichting_"): "" for name in fields}
+            saved = self.timed("write", browser, "POST", path, form)
+            if saved is None:
+                continue
+            with self.lock:
+                if saved[0] == 302:
+                    self.confirmed_saves += 1
+                    for name, value in values.items():
+                        self.confirmed[(username, year, name)] = value
+                elif saved[0] == 409:
+                    self.conflicts += 1
+                else:
+                    self.failures.append(f"{username} POST {path}: {saved[0]}")
+
+    def report(self, elapsed: float, args, missing: list[str], history: int) -> str:
+        rows = []
+        for kind in ("read", "write"):
+            times = sorted(self.latencies[kind])
+            if times:
+                rows.append(
+                    f"| {'reads (GET)' if kind == 'read' else 'saves (POST)'} | {len(times)} | "
+                    + " | ".join(f"{percentile(times, p) * 1000:.0f} ms" for p in (50, 90, 95, 99))
+                    + f" | {max(times) * 1000:.0f} ms |"
+                )
+        total = sum(self.statuses.values())
+        statuses = ", ".join(
+            f"{status}: {count}" for status, count in sorted(self.statuses.items())
+        )
+        return "\n".join(
+            [
+                f"Run of {date.today():%d-%m-%Y}: {args.users} users ({args.users // 2} writing, "
+                f"{args.users - args.users // 2} reading) for {elapsed:.0f} s against gunicorn "
+                f"with {args.workers} workers and PostgreSQL, all on one machine (loopback).",
+                "",
+                "| requests | count | p50 | p90 | p95 | p99 | max |",
+                "|---|---|---|---|---|---|---|",
+                *rows,
+                "",
+                f"- Requests served: **{total}** ({total / elapsed:.1f} per second); "
+                f"status codes: {statuses}.",
+                f"- Server errors (5xx): **{self.server_errors}**; failed or unexpected "
+                f"answers: **{len(self.failures)}**; conflicts (409): {self.conflicts}.",
+                f"- Confirmed saves: **{self.confirmed_saves}**, covering "
+                f"{len(self.confirmed)} figures; found in the database afterwards with the "
+                f"value sent: **{len(self.confirmed) - len(missing)} of {len(self.confirmed)}**; "
+                f"history rows written by the saves: {history}.",
+            ]
+            + [f"  - not found: {m}" for m in missing[:10]]
+            + [f"  - failure: {f}" for f in self.failures[:10]]
+        )
+
+
+def percentile(sorted_times: list[float], p: int) -> float:
+    if len(sorted_times) == 1:
+        return sorted_times[0]
+    return statistics.quantiles(sorted_times, n=100, method="inclusive")[p - 1]
+
+
+def verify(env: dict, confirmed: dict) -> tuple[list[str], int]:
+    """Every confirmed figure, read back from the database; and the history of the saves."""
+    os.environ.update(DATABASE_URL=env["DATABASE_URL"], DJANGO_SETTINGS_MODULE="config.settings")
+    os.environ.setdefault("DEBUG", "1")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from core.models import Waarde
+    from historie.models import Mutatie
+
+    stored = {
+        (f"schrijver{org[-2:]}", jaar, f"waarde_{indicator}_{organisatie}"): int(waarde)
+        for indicator, organisatie, org, jaar, waarde in Waarde.objects.filter(
+            indicator__dossier__slug="belastingtest", soort="realisatie"
+        ).values_list("indicator_id", "organisatie_id", "organisatie__slug", "jaar", "waarde")
+    }
+    missing = [
+        f"{key}: sent {value}, stored {stored.get(key)}"
+        for key, value in confirmed.items()
+        if stored.get(key) != value
+    ]
+    history = Mutatie.objects.filter(
+        tabel="core.waarde", bron="scherm", gebruiker__username__startswith="schrijver"
+    ).count()
+    return missing, history
+
+
+def write_docs(report: str) -> None:
+    path = ROOT / "docs" / "performance.md"
+    text = path.read_text()
+    begin, end = MARKERS
+    block = f"{begin}\n{report}\n{end}"
+    if begin in text:
+        text = re.sub(f"{re.escape(begin)}.*?{re.escape(end)}", lambda _: block, text, flags=re.S)
+    else:
+        text = text.rstrip() + "\n\n## Load test\n\n" + block + "\n"
+    path.write_text(text)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
