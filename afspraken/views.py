@@ -9,7 +9,7 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from core.figures import bouw_cijfertabel
-from core.models import Onderdeel, Waarde
+from core.models import Jaaropgave, Onderdeel, Waarde
 
 from .filters import AfspraakFilter
 from .models import Afspraak, Afspraakpunt, Wijziging, Wijzigingsregel
@@ -61,6 +61,10 @@ class AfspraakDetailView(DetailView):
             )
         )
         context["mag_beheren"] = user.has_perm("core.change_dossier", afspraak)
+        # Entry links only for who may enter the organisation's figures: not for a bestuurder.
+        context["mag_invoeren"] = user.organisatie is not None and user.has_perm(
+            "core.enter_jaaropgave", Jaaropgave(dossier=afspraak, organisatie=user.organisatie)
+        )
         return context
 
 

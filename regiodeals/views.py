@@ -101,6 +101,11 @@ class RegiodealDetailView(DetailView):
         context["mag_beheren"] = self.request.user.has_perm("core.change_dossier", deal)
         if deal.startjaar and deal.eindjaar:
             context["jaren"] = range(deal.startjaar, deal.eindjaar + 1)
+        elif deal.eindjaar:
+            # Signed on a day that is not known: the years with figures, last year and this one.
+            dit_jaar = timezone.localdate().year
+            jaren = {*context["tabel"].jaren, dit_jaar - 1, dit_jaar}
+            context["jaren"] = sorted(jaar for jaar in jaren if jaar <= deal.eindjaar)
         return context
 
 

@@ -102,6 +102,20 @@ def test_bestuurder_can_change_nothing(client, maastricht):
     assert list(Waarde.objects.values_list("pk", "waarde")) == before
 
 
+def test_agreement_page_offers_entry_links_to_a_corporation_but_not_to_a_bestuurder(
+    client, maastricht
+):
+    grid = reverse("core:invoer", args=["maastricht-2015", 2015, "realisatie"])
+
+    login(client, "woonpunt")
+    voor_woonpunt = client.get(maastricht).content.decode()
+    login(client, "bestuurder")
+    voor_bestuurder = client.get(maastricht).content.decode()
+
+    assert f'href="{grid}"' in voor_woonpunt
+    assert "/invoer/" not in voor_bestuurder and "Cijfers invoeren" not in voor_bestuurder
+
+
 @pytest.mark.parametrize(
     ("query", "titels"),
     [

@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from core.models import Dossier, Organisatie, Rol
 from regiodeals.models import Regiodeal, Tranche
@@ -142,3 +143,17 @@ def test_groningen_deal_page_shows_the_convenants_finance_table(lezer, db):
         "minimaal 1 en maximaal 3",
     ):
         assert tekst in html
+
+
+def test_coordinator_reaches_the_cost_entry_of_a_deal_whose_start_date_is_not_known(
+    client, db, user_factory
+):
+    call_command("loaddata", "organisaties", "tranche_6", "groningen_noord_2", verbosity=0)
+    deal = Regiodeal.objects.get(slug="regio-deal-groningen-noord-ii")
+    client.force_login(user_factory("coord", deal.penvoerder, Rol.COORDINATOR))
+    vorig_jaar = timezone.localdate().year - 1
+
+    html = client.get(deal.get_absolute_url()).content.decode()
+
+    assert deal.startdatum is None
+    assert f'href="{reverse("regiodeals:kosten", args=[deal.slug, vorig_jaar])}"' in html
