@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "importeren",
     "dashboards",
     "rapportages",
+    "volume",
     "django_tasks",
     "django_tasks_db",
 ]
