@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "dashboards",
     "rapportages",
     "historie",
+    "volume",
     "django_tasks",
     "django_tasks_db",
 ]
