@@ -20,6 +20,8 @@ class Gevolgd:
     zonder: frozenset[str] = frozenset()
     # Whether only users who may see the figure itself may see its history.
     is_cijfer: bool = False
+    # The columns that name a row in a history list, when it has no name of its own.
+    omschrijving: tuple[str, ...] = ()
 
     @property
     def model(self) -> type[models.Model]:
@@ -37,6 +39,9 @@ BIJZONDER = {
         is_cijfer=True,
     ),
     "regiodeals.kosten": Gevolgd("regiodeals.kosten", sleutel=("post_id", "jaar", "bron")),
+    "core.jaaropgave": Gevolgd(
+        "core.jaaropgave", omschrijving=("organisatie_id", "jaar", "soort", "status")
+    ),
     "rapportages.rapportversie": Gevolgd(
         "rapportages.rapportversie", zonder=frozenset({"momentopname"})
     ),

@@ -30,7 +30,12 @@ def ding(request, label: str, sleutel: str):
     return render(
         request,
         "historie/ding.html",
-        {"titel": titel, "regels": rijen, "pagina": pagina, "huidig": _huidig(tabel, sleutel)},
+        {
+            "titel": titel,
+            "regels": rijen,
+            "pagina": pagina,
+            "huidig": _huidig(tabel, sleutel) or _dossier_van(mutaties),
+        },
     )
 
 
@@ -92,6 +97,13 @@ def _rapport(tabel: Gevolgd, mutaties):
     rij = laatste.nieuw or laatste.oud or {}
     pk = rij.get("id") if tabel.label == "rapportages.rapport" else rij.get("rapport_id")
     return Rapport.objects.filter(pk=pk).select_related("dossier").first()
+
+
+def _dossier_van(mutaties):
+    laatste = mutaties.first()
+    if laatste is None or laatste.dossier_id is None:
+        return None
+    return Dossier.objects.filter(pk=laatste.dossier_id).first()
 
 
 def _huidig(tabel: Gevolgd, sleutel: str):

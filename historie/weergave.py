@@ -16,7 +16,14 @@ from .gevolgd import gevolgd
 from .models import Mutatie
 
 # Bookkeeping columns: they change with every save and tell nothing the row does not.
-BOEKHOUDING = {"id", "versie", "ingevoerd_op", "gewijzigd_op", "ingevoerd_door_id"}
+BOEKHOUDING = {
+    "id",
+    "versie",
+    "ingevoerd_op",
+    "gewijzigd_op",
+    "ingevoerd_door_id",
+    "gewijzigd_door_id",
+}
 NAAMVELDEN = ("naam", "titel", "omschrijving", "nummer", "code")
 LEEG = "–"
 
@@ -59,6 +66,8 @@ def regels(mutaties: list[Mutatie], *, met_namen: bool = True) -> list[Regel]:
             else lambda kolom, oud, nieuw: not _leeg(oud.get(kolom, nieuw.get(kolom)))
         )
         kolommen = [k for k in velden if k not in BOEKHOUDING and getoond(k, oud, nieuw)]
+        if mutatie.actie == Mutatie.Actie.GEWIJZIGD and not kolommen:
+            continue  # only bookkeeping changed (a save that changed no figure of a year)
         resultaat.append(
             Regel(
                 mutatie,
@@ -82,10 +91,10 @@ def omschrijving(mutatie: Mutatie, namen: dict) -> str:
     rij = mutatie.nieuw or mutatie.oud or {}
     soort = str(model._meta.verbose_name).capitalize()
     spec = gevolgd(mutatie.tabel)
-    if spec is not None and spec.sleutel:
+    if spec is not None and (spec.sleutel or spec.omschrijving):
         delen = [
             _tekst(velden[k], rij[k], namen)
-            for k in spec.sleutel
+            for k in spec.sleutel or spec.omschrijving
             if rij.get(k) is not None
             and (not velden[k].is_relation or (velden[k].related_model, rij[k]) in namen)
         ]

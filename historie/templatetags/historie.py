@@ -17,6 +17,7 @@ def historie_van(obj) -> str:
 @register.inclusion_tag("historie/partials/laatste.html", takes_context=True)
 def laatste_wijzigingen(context, dossier):
     """The newest changes in a dossier, on its page, with a link to all of them."""
-    mutaties = mutaties_in_dossier(dossier, context["request"].user)
+    # Figures have their own history, by the grid; here what changed in the dossier itself.
+    mutaties = mutaties_in_dossier(dossier, context["request"].user).exclude(tabel="core.waarde")
     # Without the names of what they point to: a dossier page's queries stay fixed.
     return {"dossier": dossier, "regels": regels(list(mutaties[:LAATSTE]), met_namen=False)}

@@ -103,7 +103,7 @@ def test_the_agreement_page_shows_its_latest_changes(als):
     pagina = als("bestuurder").get(dossier.get_absolute_url())
 
     html = pagina.content.decode()
-    assert "Laatste wijzigingen" in html
+    assert "Wijzigingshistorie" in html
     assert "Dossier: Prestatieafspraken Maastricht 2015 (bijgewerkt)" in html
     assert "titel" in html
     assert reverse("historie:dossier", args=[dossier.slug]) in html
