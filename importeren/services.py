@@ -470,6 +470,8 @@ def _uit_float(getal: float) -> Decimal:
     binary noise to cents; a figure that really has more decimals stays refused."""
     if getal != getal or getal in (float("inf"), float("-inf")):
         raise ValidationError("Dit is geen getal.", code="geen_getal")
+    if abs(getal) >= 1e14:  # beyond any figure (toets_cijfer); cents would overflow Decimal
+        raise ValidationError("Dit getal is te groot.", code="te_groot")
     return _centen(Decimal(repr(getal)))
 
 

@@ -301,3 +301,15 @@ def test_a_sheet_without_key_column_is_refused():
 
     with pytest.raises(Geweigerd, match="geen kopregel met een kolom ‘Sleutel’"):
         read_blad("cijfers.xlsx", uitvoer.getvalue())
+
+
+@pytest.mark.parametrize("getal", [1e14, -1e300, 1.7976931348623157e308])
+def test_a_huge_excel_number_is_too_large_not_a_server_error(getal):
+    """Found by the property test of import input: 1e300 broke rounding to cents (a 500)."""
+    from django.core.exceptions import ValidationError
+
+    from importeren.bestand import Rij
+    from importeren.services import cel_getal
+
+    with pytest.raises(ValidationError, match="Dit getal is te groot"):
+        cel_getal(Rij(nummer=2, sleutel="x", waarde=getal, waarde_type="n"))
