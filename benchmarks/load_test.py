@@ -3,7 +3,7 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \\
         .venv/bin/python benchmarks/load_test.py [--users 20] [--seconds 60] [--write-docs]
 
-It makes a fresh database (`pm_load_test` on that server), loads the source documents,
+It makes a fresh database (`pm_load_test_<port>` on that server), loads the source documents,
 adds a test agreement of ten corporations, and serves the app with gunicorn in production
 settings (DEBUG off, behind a "proxy" that says https, as a load balancer would). Half the
 simulated users are bestuurders reading dashboards and lists; the other half are
@@ -32,7 +32,6 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
-DATABASE = "pm_load_test"
 PASSWORD = secrets.token_urlsafe(12)
 YEARS = range(2020, 2031)
 READ_PAGES = [
@@ -63,8 +62,9 @@ def main() -> int:
     server = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
     if not server.startswith("postgres"):
         sys.exit("Set DATABASE_URL to a PostgreSQL server: the load test runs on PostgreSQL.")
-    database_url = server.rsplit("/", 1)[0] + f"/{DATABASE}"
-    recreate_database(server)
+    database = f"pm_load_test_{args.port}"  # two runs on other ports never share one
+    database_url = server.rsplit("/", 1)[0] + f"/{database}"
+    recreate_database(server, database)
     env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "config.settings"}
     prepare(env, args.users)
     writers, readers = users(args.users)
@@ -92,12 +92,12 @@ def main() -> int:
     return 1 if run.server_errors or run.failures or missing else 0
 
 
-def recreate_database(server: str) -> None:
+def recreate_database(server: str, database: str) -> None:
     import psycopg
 
     with psycopg.connect(server, autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-        connection.execute(f"CREATE DATABASE {DATABASE}")
+        connection.execute(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
+        connection.execute(f"CREATE DATABASE {database}")
 
 
 def manage(env: dict, *args: str) -> None:
