@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: run test lint
+.PHONY: run test lint screenshots
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -30,3 +30,8 @@ test: $(VENV)/.installed $(AXE)
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+# docs/screenshots/*.png from a throwaway database (docs/testing.md).
+screenshots: export DEBUG ?= 1
+screenshots: $(VENV)/.installed
+	$(PY) manage.py screenshots
