@@ -2,13 +2,19 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: run test lint
+.PHONY: run test lint screenshots
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $@
+
+# axe-core for the accessibility scan of the browser tests (docs/testing.md).
+$(AXE): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 run: export DEBUG ?= 1
@@ -18,9 +24,14 @@ run: $(VENV)/.installed
 	$(PY) manage.py demo_accounts
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-test: $(VENV)/.installed
+test: $(VENV)/.installed $(AXE)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+# docs/screenshots/*.png from a throwaway database (docs/testing.md).
+screenshots: export DEBUG ?= 1
+screenshots: $(VENV)/.installed
+	$(PY) manage.py screenshots

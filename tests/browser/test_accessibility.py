@@ -1,0 +1,137 @@
+"""axe-core finds no WCAG 2.2 AA violation on any main page, in the state a user sees it in.
+
+axe-core comes from npm (package.json, `npm ci`) and is read from disk into each page; nothing
+is fetched from the network.
+"""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.utils import timezone
+from playwright.sync_api import Page, expect
+
+from .conftest import OPTIONAL
+
+AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+LEZEN = [  # as the bestuurder
+    "/",
+    "/afspraken/",
+    "/regiodeals/",
+    "/projecten/",
+    "/cijfers/",
+    "/organisaties/",
+    "/organisaties/gemeente-maastricht/",
+    "/afspraken/maastricht-2015/",
+    "/afspraken/maastricht-2015/punten/1/",
+    "/afspraken/bestuursakkoord-po-2014-2020/",
+    "/regiodeals/tranches/6/",
+    "/regiodeals/regio-deal-groningen-noord-ii/",
+    "/projecten/sociaal-vitaal-in-kleine-kernen/",
+    "/dashboards/maastricht-2015/",
+    "/dashboards/regio-deal-groningen-noord-ii/",
+    "/dashboards/sociaal-vitaal-in-kleine-kernen/",
+    "/dashboards/maastricht-2015/vergelijking/?jaar=2015",
+    "/dashboards/maastricht-2015/trend/verhuur-totaal/",
+    "/bestaat-niet/",
+]
+
+
+@pytest.fixture
+def axe_source() -> str:
+    if not AXE.exists():
+        if OPTIONAL:
+            pytest.skip("axe-core ontbreekt en PM_BROWSER_OPTIONAL=1: draai npm ci")
+        pytest.fail("axe-core ontbreekt: draai npm ci (make test doet dat)", pytrace=False)
+    return AXE.read_text()
+
+
+def violations(page: Page, axe_source: str) -> list[str]:
+    """axe-core's violations on the page as it is now, one line per rule and element."""
+    page.evaluate(axe_source)
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
+        " resultTypes: ['violations']})",
+        TAGS,
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} – {node['target']}"
+        for v in result["violations"]
+        for node in v["nodes"]
+    ]
+
+
+def log_in(page: Page, username: str) -> None:
+    page.goto("/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill("demo")
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Welkom")
+
+
+def test_main_pages_have_no_wcag_violations(page, axe_source, tmp_path):
+    gevonden: dict[str, list[str]] = {}
+
+    def scan(naam: str) -> None:
+        if fouten := violations(page, axe_source):
+            gevonden[naam] = fouten
+
+    page.goto("/inloggen/")
+    scan("inloggen")
+    page.get_by_label("Gebruikersnaam").fill("onbekend")
+    page.get_by_label("Wachtwoord").fill("fout")
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page.get_by_role("alert")).to_be_visible()
+    scan("inloggen met fouten")
+
+    log_in(page, "bestuurder")
+    for pad in LEZEN:
+        page.goto(pad)
+        scan(pad)
+    page.get_by_role("button", name="Uitloggen").click()
+
+    log_in(page, "woonpunt")
+    page.goto("/dossiers/maastricht-2015/invoer/2015/realisatie/")
+    scan("invoer")
+    page.get_by_role("textbox", name="Verbeteringen", exact=True).fill("8g")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_role("alert")).to_contain_text("Er is niets opgeslagen")
+    scan("invoer met een fout")
+    page.get_by_role("button", name="Uitloggen").click()
+
+    log_in(page, "maastricht")
+    page.goto("/import/dossiers/maastricht-2015/")
+    scan("importeren")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Sjabloon downloaden: plan en realisatie 2015").click()
+    sjabloon = tmp_path / download.value.suggested_filename
+    download.value.save_as(sjabloon)
+    page.get_by_label("Excel-bestand").set_input_files(sjabloon)
+    page.get_by_role("button", name="Voorbeeld bekijken").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Voorbeeld")
+    scan("importvoorbeeld")
+    page.get_by_role("link", name="← Cijfers importeren in").click()
+    page.get_by_label("Excel-bestand").set_input_files(
+        {"name": "geen-excel.xlsx", "mimeType": "text/plain", "buffer": b"geen werkboek"}
+    )
+    page.get_by_role("button", name="Voorbeeld bekijken").click()
+    scan("importeren met een fout")
+    page.goto("/import/")
+    scan("imports")
+    page.get_by_role("button", name="Uitloggen").click()
+
+    log_in(page, "groningen")
+    jaar = timezone.localdate().year - 1
+    page.goto(f"/regiodeals/regio-deal-groningen-noord-ii/kosten/{jaar}/")
+    scan("kosten")
+    page.goto(f"/rapportages/regio-deal-groningen-noord-ii/{jaar}/")
+    scan("nog geen rapportage")
+    page.get_by_role("button", name="Concept maken").click()
+    expect(page.get_by_role("link", name="PDF")).to_be_visible()
+    scan("rapportage")
+
+    assert gevonden == {}, "\n".join(
+        f"{naam}:\n  " + "\n  ".join(fouten) for naam, fouten in gevonden.items()
+    )
