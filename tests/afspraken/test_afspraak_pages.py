@@ -106,7 +106,9 @@ def test_bestuurder_can_change_nothing(client, maastricht):
     ("query", "titels"),
     [
         ("soort_afspraak=prestatieafspraken", ["Van huis naar thuis"]),
-        ("partij=3", ["Van huis naar thuis"]),
+        ("partij=woonpunt", ["Van huis naar thuis"]),
+        ("partij=Maasvallei", ["Van huis naar thuis"]),
+        ("partij=Nergens", []),
         ("jaar=2015", ["Van huis naar thuis"]),
         ("jaar=2012", []),
         ("status=afgelopen", ["Van huis naar thuis"]),
