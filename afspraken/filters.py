@@ -2,8 +2,6 @@ import django_filters
 from django.db.models import Q
 from django.utils import timezone
 
-from core.models import Organisatie
-
 from .models import Afspraak
 
 
@@ -13,14 +11,7 @@ class AfspraakFilter(django_filters.FilterSet):
     soort_afspraak = django_filters.ChoiceFilter(
         label="Soort", choices=Afspraak.Soort.choices, empty_label="Alle soorten"
     )
-    partij = django_filters.ModelChoiceFilter(
-        label="Partij",
-        queryset=Organisatie.objects.all(),
-        field_name="organisaties",
-        empty_label="Alle partijen",
-        distinct=False,
-        method="filter_partij",
-    )
+    partij = django_filters.CharFilter(label="Partij (naam)", method="filter_partij")
     jaar = django_filters.NumberFilter(label="Jaar", method="filter_jaar")
     status = django_filters.ChoiceFilter(
         label="Status", choices=STATUS_KEUZES, empty_label="Alle", method="filter_status"
@@ -31,7 +22,7 @@ class AfspraakFilter(django_filters.FilterSet):
         fields = ["soort_afspraak", "partij", "jaar", "status"]
 
     def filter_partij(self, queryset, name, value):
-        return queryset.for_organisatie(value)
+        return queryset.met_partij(value)
 
     def filter_jaar(self, queryset, name, value):
         return queryset.loopt_in(value)

@@ -21,7 +21,7 @@ class AfspraakListView(SingleTableMixin, FilterView):
     model = Afspraak
     table_class = AfspraakTable
     filterset_class = AfspraakFilter
-    paginate_by = 25
+    table_pagination = {"per_page": 25}  # the table pages; the view itself not
     template_name = "afspraken/afspraak_list.html"
 
     def get_queryset(self):

@@ -150,7 +150,8 @@ AUTHENTICATION_BACKENDS = [
     # First: refuses a login that is locked out before any other backend checks a password.
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's, loading a request's user with their organisation and roles in one query.
+    "core.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -5,6 +5,12 @@ The figures view filters, sorts and pages on these cells; the start page and the
 count statuses with them. Each cell is one `Waarde` row (the plan, or the realisation where no
 plan is visible) annotated with `plan`, `realisatie` and `status`, so a paginator's count stays
 a count of one table, and the counts per status are one grouped query.
+
+Each row looks up its partner once: the status is computed *inside* that one subquery, where
+the partner's value is a plain column, instead of repeating the subquery everywhere the status
+expression names the realisation (an SQL expression referring to another is copied into it).
+The partner has the same owner as the row, so whether it is visible is decided on the row
+(`visible_waarden_q(user, soort)`), not inside the subquery.
 """
 
 from decimal import Decimal
@@ -12,6 +18,7 @@ from decimal import Decimal
 from django.db.models import (
     BigIntegerField,
     Case,
+    CharField,
     Count,
     DecimalField,
     Exists,
@@ -24,31 +31,40 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce, NullIf, Round
+from django.db.models.lookups import Exact
 
 from .models import Norm, Soort, Waarde
+from .rules import visible_waarden_q
 from .status import Status, status_expressie
 
+ALTIJD = Q(pk__isnull=False)  # a beheerder sees everything; When() refuses an empty Q
 
-def _zelfde_plek(diepte: int = 1) -> dict:
+
+def _buiten(naam: str, diepte: int):
+    ref = OuterRef(naam)
+    for _ in range(diepte - 1):
+        ref = OuterRef(ref)
+    return ref
+
+
+def _zelfde_plek(diepte: int = 1, indicator: str | None = "indicator") -> dict:
     """Lookups matching the outer figure's item, year and organisation or location.
 
     Organisation and location may be empty; comparing them through Coalesce makes
     "both empty" a match, which a plain `=` in SQL never is.
     """
-
-    def buiten(naam: str):
-        ref = OuterRef(naam)
-        for _ in range(diepte - 1):
-            ref = OuterRef(ref)
-        return ref
-
-    return {
+    plek = {
         "_organisatie": Coalesce(
-            buiten("organisatie_id"), Value(0), output_field=BigIntegerField()
+            _buiten("organisatie_id", diepte), Value(0), output_field=BigIntegerField()
         ),
-        "_locatie": Coalesce(buiten("locatie_id"), Value(0), output_field=BigIntegerField()),
-        "jaar": buiten("jaar"),
+        "_locatie": Coalesce(
+            _buiten("locatie_id", diepte), Value(0), output_field=BigIntegerField()
+        ),
+        "jaar": _buiten("jaar", diepte),
     }
+    if indicator:
+        plek["indicator"] = _buiten(indicator, diepte)
+    return plek
 
 
 def _met_plek(waarden: QuerySet) -> QuerySet:
@@ -58,59 +74,89 @@ def _met_plek(waarden: QuerySet) -> QuerySet:
     )
 
 
-def _tegenhanger(zichtbaar: QuerySet, soort: str) -> QuerySet:
-    """The figure of the other kind (plan or realisatie) in the same place."""
-    return _met_plek(zichtbaar).filter(
-        indicator=OuterRef("indicator"), soort=soort, **_zelfde_plek()
-    )
+def _partner(soort: str) -> QuerySet:
+    """The figure of `soort` in the same place as the outer row (visibility is the caller's)."""
+    return _met_plek(Waarde.objects.order_by()).filter(soort=soort, **_zelfde_plek())
 
 
-def _geschonden_norm(zichtbaar: QuerySet) -> QuerySet:
-    """The item's norms that the realised figure breaks (core.checks' rule 2, in SQL)."""
-    geheel = _met_plek(zichtbaar).filter(
-        indicator=OuterRef("ten_opzichte_van"), soort=Soort.REALISATIE, **_zelfde_plek(2)
+def _geschonden_norm(realisatie, diepte: int) -> Exists:
+    """Whether the item's norms are broken by `realisatie` (core.checks' rule 2, in SQL).
+
+    `diepte` is how many subqueries down the realised figure's own row is. A share's whole
+    has the same owner and kind as the realisation, so it is visible when that one is.
+    """
+    geheel = _met_plek(Waarde.objects.order_by()).filter(
+        soort=Soort.REALISATIE,
+        indicator=OuterRef("ten_opzichte_van"),
+        **_zelfde_plek(diepte + 1, indicator=None),
     )
     honderd = Value(Decimal(100), output_field=DecimalField())
     nul = Value(Decimal(0), output_field=DecimalField())
     gemeten = Round(
-        OuterRef("realisatie") * honderd / NullIf(Subquery(geheel.values("waarde")[:1]), nul),
+        realisatie * honderd / NullIf(Subquery(geheel.values("waarde")[:1]), nul),
         2,
         output_field=DecimalField(),
     )
     absoluut = Q(soort=Norm.Soort.ABSOLUUT) & (
-        Q(ondergrens__gt=OuterRef("realisatie")) | Q(bovengrens__lt=OuterRef("realisatie"))
+        Q(ondergrens__gt=realisatie) | Q(bovengrens__lt=realisatie)
     )
     aandeel = Q(soort=Norm.Soort.AANDEEL) & (
         Q(ondergrens__gt=F("_gemeten")) | Q(bovengrens__lt=F("_gemeten"))
     )
-    return (
-        Norm.objects.filter(indicator=OuterRef("indicator"))
+    return Exists(
+        Norm.objects.filter(indicator=_buiten("indicator", diepte))
         .annotate(_gemeten=gemeten)
         .filter(absoluut | aandeel)
     )
 
 
+def _status_van_het_paar() -> Subquery:
+    """For a plan row: the status, judged on the realisation in the same place."""
+    realisatie = _partner(Soort.REALISATIE).annotate(
+        _status=status_expressie(
+            plan=OuterRef("waarde"),
+            realisatie=F("waarde"),
+            lager_is_beter=Q(Exact(OuterRef("indicator__richting"), "lager")),
+            norm_niet_gehaald=Q(_geschonden_norm(OuterRef("waarde"), diepte=1)),
+        )
+    )
+    return Subquery(realisatie.values("_status")[:1], output_field=CharField())
+
+
+def _status_zonder_plan() -> Case:
+    """For a realisation without a visible plan: only its norms can judge it."""
+    return status_expressie(
+        plan=Value(None, output_field=DecimalField()),
+        realisatie=F("waarde"),
+        lager_is_beter=Q(indicator__richting="lager"),
+        norm_niet_gehaald=Q(_geschonden_norm(OuterRef("waarde"), diepte=1)),
+    )
+
+
 def cellen(user) -> QuerySet:
     """Every cell this user may see, one row each, with `plan`, `realisatie` and `status`."""
-    zichtbaar = Waarde.objects.visible_to(user)
-    tegen_plan = _tegenhanger(zichtbaar, Soort.PLAN)
-    tegen_realisatie = _tegenhanger(zichtbaar, Soort.REALISATIE)
+    plan_zichtbaar = visible_waarden_q(user, Soort.PLAN) or ALTIJD
+    realisatie_zichtbaar = visible_waarden_q(user, Soort.REALISATIE) or ALTIJD
+    geen_realisatie = Value(Status.GEEN_REALISATIE.value)
     return (
-        zichtbaar.filter(Q(soort=Soort.PLAN) | ~Exists(tegen_plan))
+        Waarde.objects.visible_to(user)
+        .filter(Q(soort=Soort.PLAN) | ~(plan_zichtbaar & Q(Exists(_partner(Soort.PLAN)))))
         .annotate(
             plan=_eigen(Soort.PLAN),
-            realisatie=Coalesce(
-                _eigen(Soort.REALISATIE), Subquery(tegen_realisatie.values("waarde")[:1])
+            realisatie=Case(
+                When(soort=Soort.REALISATIE, then=F("waarde")),
+                When(
+                    realisatie_zichtbaar,
+                    then=Subquery(_partner(Soort.REALISATIE).values("waarde")[:1]),
+                ),
+                default=None,
             ),
-        )
-        .annotate(norm_niet_gehaald=Exists(_geschonden_norm(zichtbaar)))
-        .annotate(
-            status=status_expressie(
-                plan=F("plan"),
-                realisatie=F("realisatie"),
-                lager_is_beter=Q(indicator__richting="lager"),
-                norm_niet_gehaald=Q(norm_niet_gehaald=True),
-            )
+            status=Case(
+                When(soort=Soort.REALISATIE, then=_status_zonder_plan()),
+                When(realisatie_zichtbaar, then=Coalesce(_status_van_het_paar(), geen_realisatie)),
+                default=geen_realisatie,
+                output_field=CharField(),
+            ),
         )
     )
 
@@ -121,10 +167,13 @@ def _eigen(soort: str):
 
 
 def tel_per(cellen_qs: QuerySet, groep: str) -> dict:
-    """Counts per status for each value of `groep` (say `indicator__dossier`), in one query."""
-    tellingen = (
-        cellen_qs.order_by()
-        .values(groep)
-        .annotate(**{s.value: Count("pk", filter=Q(status=s.value)) for s in Status})
-    )
-    return {rij[groep]: {s: rij[s.value] for s in Status} for rij in tellingen}
+    """Counts per status for each value of `groep` (say `indicator__dossier`), in one query.
+
+    Grouped by status rather than one filtered count per status: the status is computed once
+    per cell, not once per status.
+    """
+    tellingen: dict = {}
+    rijen = cellen_qs.order_by().values_list(groep, "status").annotate(n=Count("pk"))
+    for waarde, status, aantal in rijen:
+        tellingen.setdefault(waarde, dict.fromkeys(Status, 0))[Status(status)] = aantal
+    return tellingen

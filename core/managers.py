@@ -17,6 +17,15 @@ class DossierQuerySet(models.QuerySet):
         # A subquery, not a join: a paginator's count stays a plain count, without DISTINCT.
         return self.filter(pk__in=organisatie.partijen.values("dossier_id"))
 
+    def met_partij(self, naam: str, **partij) -> "DossierQuerySet":
+        """Dossiers in which an organisation whose name contains `naam` takes part (in a role,
+        of a kind: `rol="financier"`, `organisatie__soort="gemeente"`). A text, not a choice
+        from every organisation: a form stays small however many there are."""
+        from .models import Partij
+
+        partijen = Partij.objects.filter(organisatie__naam__icontains=naam, **partij)
+        return self.filter(pk__in=partijen.values("dossier_id"))
+
     def loopt_in(self, jaar: int) -> "DossierQuerySet":
         """Dossiers whose period includes (part of) the year; an open end counts as running."""
         return self.filter(

@@ -67,11 +67,20 @@ class User(AbstractUser):
         verbose_name = "gebruiker"
         verbose_name_plural = "gebruikers"
 
+    @staticmethod
+    def rol_veld(rol: Rol) -> str:
+        """The name of a role's flag, when the user was loaded with them (core.backends)."""
+        return f"_rol_{rol.name.lower()}"
+
     @property
     def rollen(self) -> frozenset[str]:
         if not hasattr(self, "_rollen"):
-            names = self.groups.values_list("name", flat=True) if self.pk else []
-            self._rollen = frozenset(names)
+            vlaggen = {rol.value: getattr(self, self.rol_veld(rol), None) for rol in Rol}
+            if None not in vlaggen.values():
+                self._rollen = frozenset(naam for naam, heeft in vlaggen.items() if heeft)
+            else:
+                names = self.groups.values_list("name", flat=True) if self.pk else []
+                self._rollen = frozenset(names)
         return self._rollen
 
     def heeft_rol(self, rol: Rol) -> bool:

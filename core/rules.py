@@ -109,7 +109,11 @@ def editable_dossiers_q(user) -> Q:
     return _coordinated_dossiers_q(user)
 
 
-def visible_waarden_q(user) -> Q:
+def visible_waarden_q(user, soort: str | None = None) -> Q:
+    """The figures `user` may see. With `soort`: whether the figure of that kind in the same
+    place (item, year, organisation or location) would be visible; it has the same owner, so
+    only its own submission differs. That pairs a plan with its realisation without a second
+    check inside the pairing subquery."""
     if not user.is_authenticated:
         return Q(pk__in=[])
     if is_beheerder(user):
@@ -123,7 +127,7 @@ def visible_waarden_q(user) -> Q:
                 OuterRef("indicator__dossier__penvoerder_id"),
             ),
             jaar=OuterRef("jaar"),
-            soort=OuterRef("soort"),
+            soort=soort or OuterRef("soort"),
             status__in=SUBMITTED,
         )
     )

@@ -46,6 +46,7 @@ class OrganisatieDetailView(DetailView):
         context["dossiers"] = (
             Dossier.objects.visible_to(self.request.user)
             .for_organisatie(self.object)
+            .select_related("penvoerder")
             .order_by("soort", "titel")
         )
         context["gebruikers_aantal"] = self.object.gebruikers.filter(is_active=True).count()

@@ -1,18 +1,25 @@
 import django_filters
 from django.db.models import Q
+from django.http import QueryDict
 
-from core.models import Dossier, Organisatie
+from core.models import Dossier
 from core.status import Status
 
 
 class CelFilter(django_filters.FilterSet):
-    jaar = django_filters.NumberFilter(label="Jaar")
-    organisatie = django_filters.ModelChoiceFilter(
-        label="Organisatie",
-        queryset=Organisatie.objects.order_by("naam"),
-        empty_label="Alle organisaties",
-        method="filter_organisatie",
+    """`bereik` starts at the dossiers the user's organisation takes part in: what a board
+    member looks at, and a set that does not grow with the country (docs/performance.md)."""
+
+    EIGEN, ALLE = "eigen", "alle"
+
+    bereik = django_filters.ChoiceFilter(
+        label="Dossiers",
+        choices=[(EIGEN, "van mijn organisatie"), (ALLE, "alle dossiers")],
+        empty_label=None,
+        method="filter_bereik",
     )
+    jaar = django_filters.NumberFilter(label="Jaar")
+    organisatie = django_filters.CharFilter(label="Organisatie (naam)", method="filter_organisatie")
     onderdeel = django_filters.CharFilter(
         label="Thema of actielijn",
         field_name="indicator__onderdeel__titel",
@@ -28,6 +35,21 @@ class CelFilter(django_filters.FilterSet):
         label="Status", choices=Status.choices, empty_label="Alle statussen"
     )
 
+    def __init__(self, data=None, *args, request=None, **kwargs):
+        data = data.copy() if data is not None else QueryDict(mutable=True)
+        if not data.get("bereik"):
+            data["bereik"] = self.EIGEN
+        super().__init__(data, *args, request=request, **kwargs)
+
+    def filter_bereik(self, queryset, name, value):
+        organisatie = self.request.user.organisatie if self.request else None
+        if value == self.ALLE or organisatie is None:
+            return queryset
+        eigen = Dossier.objects.for_organisatie(organisatie).values("pk")
+        return queryset.filter(indicator__dossier__in=eigen)
+
     def filter_organisatie(self, queryset, name, value):
         # A figure is the organisation's own, or that of a location in its municipality.
-        return queryset.filter(Q(organisatie=value) | Q(locatie__gemeente=value))
+        return queryset.filter(
+            Q(organisatie__naam__icontains=value) | Q(locatie__gemeente__naam__icontains=value)
+        )

@@ -137,7 +137,7 @@ class CijfersView(SingleTableMixin, FilterView):
 
     table_class = CelTable
     filterset_class = CelFilter
-    paginate_by = 50
+    table_pagination = {"per_page": 50}  # the table pages; the view itself not
     template_name = "dashboards/cijfers.html"
 
     def get_queryset(self):

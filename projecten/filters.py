@@ -6,18 +6,8 @@ from .models import Project
 
 
 class ProjectFilter(django_filters.FilterSet):
-    financier = django_filters.ModelChoiceFilter(
-        label="Financier",
-        queryset=Organisatie.objects.filter(partijen__rol=Partij.Rol.FINANCIER).distinct(),
-        empty_label="Alle financiers",
-        method="filter_partij",
-    )
-    gemeente = django_filters.ModelChoiceFilter(
-        label="Gemeente",
-        queryset=Organisatie.objects.filter(soort=Organisatie.Soort.GEMEENTE),
-        empty_label="Alle gemeenten",
-        method="filter_partij",
-    )
+    financier = django_filters.CharFilter(label="Financier (naam)", method="filter_financier")
+    gemeente = django_filters.CharFilter(label="Gemeente (naam)", method="filter_gemeente")
     status = django_filters.ChoiceFilter(
         label="Status", choices=Project.Status.choices, empty_label="Alle"
     )
@@ -27,8 +17,11 @@ class ProjectFilter(django_filters.FilterSet):
         model = Project
         fields = ["financier", "gemeente", "status", "jaar"]
 
-    def filter_partij(self, queryset, name, value):
-        return queryset.for_organisatie(value)
+    def filter_financier(self, queryset, name, value):
+        return queryset.met_partij(value, rol=Partij.Rol.FINANCIER)
+
+    def filter_gemeente(self, queryset, name, value):
+        return queryset.met_partij(value, organisatie__soort=Organisatie.Soort.GEMEENTE)
 
     def filter_jaar(self, queryset, name, value):
         return queryset.loopt_in(value)

@@ -17,7 +17,7 @@ class ProjectListView(SingleTableMixin, FilterView):
     model = Project
     table_class = ProjectTable
     filterset_class = ProjectFilter
-    paginate_by = 25
+    table_pagination = {"per_page": 25}  # the table pages; the view itself not
     template_name = "projecten/project_list.html"
 
     def get_queryset(self):

@@ -1,12 +1,10 @@
 import django_filters
 
-from .models import Landsdeel, Regiodeal, Tranche
+from .models import Landsdeel, Regiodeal
 
 
 class RegiodealFilter(django_filters.FilterSet):
-    tranche = django_filters.ModelChoiceFilter(
-        label="Tranche", queryset=Tranche.objects.all(), empty_label="Alle tranches"
-    )
+    tranche = django_filters.NumberFilter(label="Tranche (nummer)", field_name="tranche__nummer")
     landsdeel = django_filters.ChoiceFilter(
         label="Landsdeel", choices=Landsdeel.choices, empty_label="Alle landsdelen"
     )

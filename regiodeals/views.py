@@ -28,7 +28,7 @@ class RegiodealListView(SingleTableMixin, FilterView):
     model = Regiodeal
     table_class = RegiodealTable
     filterset_class = RegiodealFilter
-    paginate_by = 25
+    table_pagination = {"per_page": 25}  # the table pages; the view itself not
     template_name = "regiodeals/regiodeal_list.html"
 
     def get_queryset(self):

@@ -81,7 +81,7 @@ def _gebruikers(stand: Stand) -> int:
             [
                 User(
                     username=f"{o.slug}-{achtervoegsel[rol]}",
-                    password="!",  # unusable: the benchmark signs in through the test client
+                    password="!",  # unusable: who needs to log in gets a password first
                     first_name=achtervoegsel[rol].capitalize(),
                     last_name=o.naam,
                     organisatie=o,

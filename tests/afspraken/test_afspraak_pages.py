@@ -120,7 +120,9 @@ def test_agreement_page_offers_entry_links_to_a_corporation_but_not_to_a_bestuur
     ("query", "titels"),
     [
         ("soort_afspraak=prestatieafspraken", ["Van huis naar thuis"]),
-        ("partij=3", ["Van huis naar thuis"]),
+        ("partij=woonpunt", ["Van huis naar thuis"]),
+        ("partij=Maasvallei", ["Van huis naar thuis"]),
+        ("partij=Nergens", []),
         ("jaar=2015", ["Van huis naar thuis"]),
         ("jaar=2012", []),
         ("status=afgelopen", ["Van huis naar thuis"]),

@@ -18,10 +18,8 @@ def test_figures_view_filters_by_status(als):
 
 
 def test_figures_view_filters_by_organisation_and_year(als):
-    maasvallei = Organisatie.objects.get(slug="maasvallei")
-
     response = als("bestuurder").get(
-        reverse("dashboards:cijfers"), {"organisatie": maasvallei.pk, "jaar": 2015}
+        reverse("dashboards:cijfers"), {"organisatie": "Maasvallei", "jaar": 2015}
     )
 
     cellen = list(response.context["table"].page.object_list.data)
@@ -106,3 +104,30 @@ def test_trend_of_verhuur_over_2013_to_2015(als):
     assert rijen == [["2013", "1.000", "1.069"], ["2014", "1.040", "1.039"], ["2015", "1.000", "–"]]
     onderwerpen = {r.indicator.naam for r in response.context["tabel"].rijen}
     assert {"Verhuur totaal", "Aanbodmodel", "Verdelingstekort"} <= onderwerpen
+
+
+def test_figures_view_starts_at_the_dossiers_of_the_users_organisation(als, user_factory, client):
+    from core.models import Indicator, Jaaropgave, Rol
+
+    indicator = Indicator.objects.filter(dossier__slug="regio-deal-groningen-noord-ii").first()
+    Waarde.objects.create(indicator=indicator, jaar=2024, soort="realisatie", waarde=2)
+    Jaaropgave.objects.create(
+        dossier=indicator.dossier,
+        organisatie=indicator.dossier.penvoerder,
+        jaar=2024,
+        soort="realisatie",
+        status=Jaaropgave.Status.INGEDIEND,
+    )
+    lezer = als("bestuurder")
+
+    eigen = lezer.get(reverse("dashboards:cijfers"))
+    alle = lezer.get(reverse("dashboards:cijfers"), {"bereik": "alle"})
+
+    def dossiers(response) -> set[str]:
+        return {c.indicator.dossier.slug for c in response.context["table"].data.data}
+
+    assert dossiers(eigen) == {"maastricht-2015"}
+    assert dossiers(alle) == {"maastricht-2015", "regio-deal-groningen-noord-ii"}
+    assert 'value="eigen" selected' in eigen.content.decode()
+    client.force_login(user_factory("overal", None, Rol.BEHEERDER))
+    assert "regio-deal-groningen-noord-ii" in dossiers(client.get(reverse("dashboards:cijfers")))

@@ -13,7 +13,7 @@ from .project_files import ROOT, project_python_files
 KNOWN_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "core.backends.ModelBackend",  # django.contrib.auth's, with a select_related
 ]
 
 # Test-client helpers, bypass switches, header-trusting backends, "am I under test?" checks.

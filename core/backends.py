@@ -1,0 +1,23 @@
+"""Django's `ModelBackend`, loading the user of a request in one query instead of three.
+
+Every page names the user's organisation and most check a role, so the user comes with their
+organisation (a join) and a flag per role (`Exists`), which `User.rollen` reads. Logging in,
+passwords and permissions are Django's own.
+"""
+
+from django.contrib.auth.backends import ModelBackend as DjangoModelBackend
+from django.contrib.auth.models import Group
+from django.db.models import Exists, OuterRef
+
+from .models import Rol, User
+
+
+class ModelBackend(DjangoModelBackend):
+    def get_user(self, user_id):
+        rollen = {
+            User.rol_veld(rol): Exists(Group.objects.filter(user=OuterRef("pk"), name=rol.value))
+            for rol in Rol
+        }
+        user = User.objects.select_related("organisatie").annotate(**rollen).filter(pk=user_id)
+        user = user.first()
+        return user if user is not None and self.user_can_authenticate(user) else None
