@@ -10,3 +10,10 @@ def genereer_versie(versie_pk: int) -> None:
     from .services import genereer
 
     genereer(Rapportversie.objects.select_related("rapport", "gemaakt_door").get(pk=versie_pk))
+
+
+@task()
+def ververs_rapporten(dossier_ids: list[int]) -> None:
+    from .services import ververs_rapporten as ververs
+
+    ververs(dossier_ids)

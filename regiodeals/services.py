@@ -7,6 +7,7 @@ from django.db import transaction
 
 from core.dutch_numbers import format_getal
 from core.models import User
+from core.signals import meld_cijfers_gewijzigd
 
 from .models import Bron, Financieringspost, Kosten, Regiodeal
 
@@ -79,3 +80,4 @@ def sla_kosten_op(
         elif (oud.bedrag, oud.toelichting) != (bedrag, toelichting):
             oud.bedrag, oud.toelichting, oud.ingevoerd_door = bedrag, toelichting, door
             oud.save()
+    meld_cijfers_gewijzigd(deal.pk)
