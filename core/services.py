@@ -24,6 +24,7 @@ from .models import (
     Waarde,
 )
 from .rules import waarden_van_q
+from .signals import meld_cijfers_gewijzigd
 from .versies import toets_versies
 
 DEMO_WACHTWOORD = "demo"
@@ -210,6 +211,7 @@ def sla_jaaropgave_op(
             oud.save()
     opgave.gewijzigd_door = door
     opgave.save(update_fields=["gewijzigd_door", "gewijzigd_op"])
+    meld_cijfers_gewijzigd(dossier.pk)
     return opgave
 
 
@@ -336,6 +338,7 @@ def sla_cijfers_op(*, dossier: Dossier, cijfers: list[Cijfer], door: User) -> li
                     "Intussen zijn er cijfers gewijzigd; probeer het opnieuw.", code="intussen"
                 )
             te_schrijven.append(cijfer)
+    meld_cijfers_gewijzigd(dossier.pk)
     return _schrijf_cijfers(te_schrijven, bestaand, door)
 
 

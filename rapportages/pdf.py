@@ -7,6 +7,7 @@ user typed can never make the renderer read a file of the server or call out to 
 
 import mimetypes
 
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from weasyprint import CSS, HTML
@@ -43,9 +44,33 @@ class StaticFetcher(URLFetcher):
 
 
 def render_pdf(template: str, context: dict, fetcher: StaticFetcher | None = None) -> bytes:
-    fetcher = fetcher or StaticFetcher()
-    html = render_to_string(template, context)
-    fonts = FontConfiguration()
-    stylesheet = CSS(url=f"{STATIC_BASE}css/rapport.css", url_fetcher=fetcher, font_config=fonts)
+    return render_html(render_to_string(template, context), fetcher)
+
+
+# Per process: the stylesheet parsed and its fonts loaded once, not for every report (most
+# of a small report's time). Workers render one report at a time (gunicorn's sync workers,
+# the task worker), so nothing is shared between threads.
+_WARM: dict = {}
+
+
+def _stylesheet(fetcher: StaticFetcher | None) -> tuple[CSS, FontConfiguration, StaticFetcher]:
+    if fetcher is not None or settings.DEBUG:  # a fetcher of its own, or a CSS being edited
+        fetcher = fetcher or StaticFetcher()
+        fonts = FontConfiguration()
+        css = CSS(url=f"{STATIC_BASE}css/rapport.css", url_fetcher=fetcher, font_config=fonts)
+        return css, fonts, fetcher
+    if not _WARM:
+        fetcher, fonts = StaticFetcher(), FontConfiguration()
+        css = CSS(url=f"{STATIC_BASE}css/rapport.css", url_fetcher=fetcher, font_config=fonts)
+        _WARM.update(css=css, fonts=fonts, fetcher=fetcher)
+    return _WARM["css"], _WARM["fonts"], _WARM["fetcher"]
+
+
+def render_html(html: str, fetcher: StaticFetcher | None = None) -> bytes:
+    css, fonts, fetcher = _stylesheet(fetcher)
     document = HTML(string=html, base_url=STATIC_BASE, url_fetcher=fetcher)
-    return document.write_pdf(stylesheets=[stylesheet], font_config=fonts, pdf_variant="pdf/ua-1")
+    pdf = document.write_pdf(stylesheets=[css], font_config=fonts, pdf_variant="pdf/ua-1")
+    if fetcher is _WARM.get("fetcher"):
+        fetcher.gevraagd.clear()  # a long-lived worker keeps no list of every request
+        fetcher.geweigerd.clear()
+    return pdf

@@ -11,12 +11,13 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Count, Max, Sum
+from django.db.models import Count, Max, Q, Sum
 from django.utils import timezone
 
 from core.gegevens import iter_gegevens
 from core.models import Waarde
 from core.rules import openbare_lezer
+from core.signals import meld_cijfers_gewijzigd
 from regiodeals.models import Kosten
 
 from .excel import gegevens_van, render_xlsx
@@ -132,6 +133,44 @@ def _nieuwe_versie(rapport: Rapport, door) -> Rapportversie:
     return versie
 
 
+def is_actueel(rapport: Rapport, versie: Rapportversie | None) -> bool:
+    """The version has the report's status and was made from today's figures (a waiting or
+    running one will be: it reads the figures when it starts)."""
+    if versie is None or versie.status != rapport.status:
+        return False
+    if versie.taak in (Rapportversie.Taak.WACHTEND, Rapportversie.Taak.BEZIG):
+        return True
+    return versie.taak == Rapportversie.Taak.KLAAR and not cijfers_gewijzigd(rapport, versie)
+
+
+def actuele_versie(rapport: Rapport) -> Rapportversie | None:
+    """The version whose files a click should get: a final report's last version always (it
+    never changes), else the latest version if it is ready and its figures are today's."""
+    laatste = rapport.laatste_versie
+    if laatste is None or laatste.taak != Rapportversie.Taak.KLAAR:
+        return None
+    if rapport.status == Status.DEFINITIEF or is_actueel(rapport, laatste):
+        return laatste
+    return None
+
+
+def ververs_rapporten(dossier_ids) -> list[Rapportversie]:
+    """Make the concept reports of these dossiers (and of the tranches of these deals) again
+    when their figures changed: run by the task queue right after a change (core.signals)."""
+    rapporten = Rapport.objects.filter(status=Status.CONCEPT).filter(
+        Q(dossier__in=dossier_ids) | Q(tranche__deals__in=dossier_ids)
+    )
+    nieuw = []
+    for rapport in rapporten.distinct().select_related("dossier", "tranche"):
+        with transaction.atomic():
+            rapport = Rapport.objects.select_for_update().get(pk=rapport.pk)
+            laatste = rapport.laatste_versie
+            if laatste is None or is_actueel(rapport, laatste):
+                continue
+            nieuw.append(_nieuwe_versie(rapport, laatste.gemaakt_door))
+    return nieuw
+
+
 def _mag_beheren(rapport: Rapport, door) -> None:
     if not door.has_perm("rapportages.change_rapport", rapport):
         raise PermissionDenied("Alleen de coördinator van dit dossier beheert de rapportage.")
@@ -149,11 +188,15 @@ def maak_concept(*, dossier=None, tranche=None, jaar: int, door) -> Rapport:
 
 @transaction.atomic
 def vernieuw_concept(*, rapport: Rapport, door) -> Rapportversie:
-    """A new concept version with today's figures (a final report is never remade)."""
+    """A new concept version with today's figures (a final report is never remade). When the
+    latest version already has them, that one: nothing is rendered twice."""
     rapport = Rapport.objects.select_for_update().get(pk=rapport.pk)
     _mag_beheren(rapport, door)
     if rapport.status == Status.DEFINITIEF:
         raise ValidationError("Een definitieve rapportage verandert niet meer.")
+    laatste = rapport.laatste_versie
+    if is_actueel(rapport, laatste):
+        return laatste
     return _nieuwe_versie(rapport, door)
 
 
@@ -196,3 +239,5 @@ def sla_teksten_op(*, rapport: Rapport, door, teksten: dict[int, str]) -> None:
         Voortgangstekst.objects.update_or_create(
             rapport=rapport, onderdeel_id=onderdeel_id, defaults={"tekst": tekst.strip()}
         )
+    if rapport.dossier_id:
+        meld_cijfers_gewijzigd(rapport.dossier_id)  # the narrative is part of the report

@@ -14,3 +14,10 @@ def genereer_versie(versie_pk: int) -> None:
     versie = Rapportversie.objects.select_related("rapport", "gemaakt_door").get(pk=versie_pk)
     with wijzigingscontext(door=versie.gemaakt_door, bron="achtergrond"):
         genereer(versie)
+
+
+@task()
+def ververs_rapporten(dossier_ids: list[int]) -> None:
+    from .services import ververs_rapporten as ververs
+
+    ververs(dossier_ids)

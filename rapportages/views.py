@@ -49,6 +49,7 @@ def rapport(request, slug: str, jaar: int):
         "rapport": rapport,
         "versies": versies,
         "laatste": laatste,
+        "actueel": services.actuele_versie(rapport),
         "bezig": any(v.taak in ("wachtend", "bezig") for v in versies),
         "gewijzigd": services.cijfers_gewijzigd(rapport, laatste),
         "opmerkingen": rapport.opmerkingen.select_related("auteur__organisatie", "versie"),
@@ -105,8 +106,7 @@ def rapport_actie(request, slug: str, jaar: int, actie: str):
     return redirect(rapport)
 
 
-def download(request, slug: str, jaar: int, nummer: int, soort: str):
-    """A stored file: the coördinator's click is served at once, nothing is rendered here."""
+def _leesbaar_rapport(request, slug: str, jaar: int, soort: str) -> Rapport:
     if soort not in ("pdf", "xlsx"):
         raise Http404("Onbekend bestandstype.")
     _, _, rapport = _rapport(slug, jaar)
@@ -114,9 +114,35 @@ def download(request, slug: str, jaar: int, nummer: int, soort: str):
         raise Http404("Er is nog geen rapportage over dit jaar.")
     if not request.user.has_perm("rapportages.view_rapport", rapport):
         raise PermissionDenied("Alleen de partijen lezen een rapportage voordat zij definitief is.")
-    versie = get_object_or_404(Rapportversie, rapport=rapport, nummer=nummer)
+    return rapport
+
+
+def _bestand(rapport: Rapport, versie: Rapportversie, soort: str):
     bestand = getattr(versie, soort)
     if not bestand:
         raise Http404("Dit bestand wordt nog gemaakt.")
-    naam = f"voortgangsrapportage-{rapport.slug}-{jaar}-v{nummer}.{soort}"
+    naam = f"voortgangsrapportage-{rapport.slug}-{rapport.jaar}-v{versie.nummer}.{soort}"
     return FileResponse(bestand.open("rb"), as_attachment=True, filename=naam)
+
+
+def download(request, slug: str, jaar: int, nummer: int, soort: str):
+    """A stored file: the coördinator's click is served at once, nothing is rendered here."""
+    rapport = _leesbaar_rapport(request, slug, jaar, soort)
+    versie = get_object_or_404(Rapportversie, rapport=rapport, nummer=nummer)
+    return _bestand(rapport, versie, soort)
+
+
+def actueel(request, slug: str, jaar: int, soort: str):
+    """The report with today's figures, from storage. When the figures changed since the
+    latest version, that version is being made again in the background (core.signals), so
+    the report page says how far it is; the web worker never renders a report itself."""
+    rapport = _leesbaar_rapport(request, slug, jaar, soort)
+    versie = services.actuele_versie(rapport)
+    if versie is not None:
+        return _bestand(rapport, versie, soort)
+    messages.info(
+        request,
+        "De cijfers zijn gewijzigd sinds de laatste versie; "
+        "zodra de nieuwe versie klaar is, staat zij hieronder.",
+    )
+    return redirect(rapport)

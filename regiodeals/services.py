@@ -7,6 +7,7 @@ from django.db import transaction
 
 from core.dutch_numbers import format_getal
 from core.models import User
+from core.signals import meld_cijfers_gewijzigd
 from core.versies import toets_versies
 from historie.context import namens_door
 
@@ -95,6 +96,7 @@ def sla_kosten_op(
             oud.bedrag, oud.toelichting, oud.ingevoerd_door = bedrag, toelichting, door
             oud.versie += 1
             oud.save()
+    meld_cijfers_gewijzigd(deal.pk)
 
 
 def _kosten_naam(posten: dict[int, Financieringspost], sleutel: str) -> str:
