@@ -209,6 +209,10 @@ def gevallen(w) -> dict[str, list[Geval]]:
             )
             for soort in ("pdf", "xlsx")
         ],
+        "rapportages:actueel": [
+            Geval(reverse("rapportages:actueel", args=[GRONINGEN, 2024, soort]), partijen_groningen)
+            for soort in ("pdf", "xlsx")
+        ],
         "historie:dossier": [Geval(reverse("historie:dossier", args=[MAASTRICHT]), IEDEREEN)],
         "historie:ding": [
             Geval(
@@ -270,6 +274,7 @@ NIET_BESTAAND = {
     "dashboards:trend": [MAASTRICHT, "bestaat-niet"],
     "rapportages:rapport": ["bestaat-niet", 2024],
     "rapportages:download": ["bestaat-niet", 2024, 1, "pdf"],
+    "rapportages:actueel": ["bestaat-niet", 2024, "pdf"],
     "historie:dossier": ["bestaat-niet"],
     "historie:ding": ["core.waarde", "999999/2015/plan/-/-"],
 }
@@ -306,10 +311,17 @@ def test_no_page_or_export_shows_another_corporations_concept_figure(wereld_van_
 def lees_alles(client, rol: str, wereld_van_partijen) -> int:
     """Every page and export `rol` may open; none may show Maasvallei's concept figure."""
     rapport = wereld_van_partijen["rapporten"][1]
-    extra = [
-        Geval(reverse("rapportages:download", args=[MAASTRICHT, 2015, 1, soort]), IEDEREEN)
-        for soort in ("pdf", "xlsx")
-    ] + [Geval(reverse("dashboards:cijfers") + "?jaar=2015", IEDEREEN)]
+    extra = (
+        [
+            Geval(reverse("rapportages:download", args=[MAASTRICHT, 2015, 1, soort]), IEDEREEN)
+            for soort in ("pdf", "xlsx")
+        ]
+        + [
+            Geval(reverse("rapportages:actueel", args=[MAASTRICHT, 2015, soort]), IEDEREEN)
+            for soort in ("pdf", "xlsx")
+        ]
+        + [Geval(reverse("dashboards:cijfers") + "?jaar=2015", IEDEREEN)]
+    )
     gelezen = 0
     for naam, lijst in gevallen(wereld_van_partijen).items():
         for geval in [*lijst, *(extra if naam == "start" else [])]:
