@@ -129,7 +129,7 @@ def test_main_pages_have_no_wcag_violations(page, axe_source, tmp_path):
     page.goto(f"/rapportages/regio-deal-groningen-noord-ii/{jaar}/")
     scan("nog geen rapportage")
     page.get_by_role("button", name="Concept maken").click()
-    expect(page.get_by_role("link", name="PDF")).to_be_visible()
+    expect(page.get_by_role("link", name="PDF", exact=True)).to_be_visible()
     scan("rapportage")
 
     assert gevonden == {}, "\n".join(

@@ -46,8 +46,8 @@ def test_groningen_enters_a_cost_and_takes_the_report_from_concept_to_definitief
 
     expect(page.get_by_role("status").first).to_contain_text("Het concept wordt gemaakt.")
     expect(status(page)).to_have_text("Concept")
-    pdf = person.download(page.get_by_role("link", name="PDF"), tmp_path)
-    xlsx = person.download(page.get_by_role("link", name="Excel"), tmp_path)
+    pdf = person.download(page.get_by_role("link", name="PDF", exact=True), tmp_path)
+    xlsx = person.download(page.get_by_role("link", name="Excel", exact=True), tmp_path)
 
     assert pdf.name == f"voortgangsrapportage-regio-deal-groningen-noord-ii-{jaar}-v1.pdf"
     tekst = " ".join(p.extract_text() for p in PdfReader(pdf).pages)

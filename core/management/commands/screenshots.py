@@ -191,6 +191,6 @@ def _shoot(browser, basis: str, tijdelijk: Path):
     yield foto(page, "dashboard-groningen-noord-ii-financien.png", financien)
     page.goto(f"/rapportages/regio-deal-groningen-noord-ii/{jaar}/")
     page.get_by_role("button", name="Concept maken").click()
-    page.get_by_role("link", name="PDF").wait_for()
+    page.get_by_role("link", name="PDF", exact=True).wait_for()
     yield foto(page, "rapportage-concept.png")
     page.context.close()
