@@ -9,7 +9,8 @@ import os
 import shutil
 
 import pytest
-from django.db import connections
+from django.db import connection, connections
+from playwright.sync_api import expect
 
 from .person import Person
 
@@ -58,13 +59,20 @@ def page(chromium, live_server, django_db_serialized_rollback, brondata):
     The server needs committed data, so each test ends by emptying the database; the
     serialized rollback puts back what the migrations made for the next test.
     """
+    if connection.vendor == "postgresql":
+        # The planner's statistics are those of whatever earlier tests left (an empty database,
+        # or ten times the data, rolled back): with them, some pages take seconds to plan badly.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     context = chromium.new_context(
         base_url=live_server.url,
         locale="nl-NL",
         viewport={"width": 1280, "height": 900},
         accept_downloads=True,
     )
-    context.set_default_timeout(15_000)
+    # Generous: CI machines can be slow, and each PDF version is rendered in the request.
+    context.set_default_timeout(30_000)
+    expect.set_options(timeout=10_000)
     yield context.new_page()
     context.close()
 
