@@ -10,8 +10,9 @@ from io import BytesIO
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from core.gegevens import header_cells, number_cell, text_cell, write_gegevens
+from core.gegevens import header_cells, number_cell, text_cell, text_value, write_gegevens
 from core.models import Waarde
+from regiodeals.models import Regiodeal
 
 from .inhoud import Inhoud
 
@@ -58,13 +59,13 @@ def render_xlsx(inhoud: Inhoud, waarden) -> bytes:
         for r in c["cijfers"]:
             ws.append(
                 [
-                    text_cell(ws, "  " * r.diepte + r.onderwerp),
-                    text_cell(ws, r.wie),
+                    text_value(ws, "  " * r.diepte + r.onderwerp),
+                    text_value(ws, r.wie),
                     number_cell(ws, r.plan, r.eenheid),
                     number_cell(ws, r.realisatie, r.eenheid),
                     number_cell(ws, r.delen_som, r.eenheid),
-                    text_cell(ws, r.status),
-                    text_cell(ws, r.toelichting),
+                    text_value(ws, r.status),
+                    text_value(ws, r.toelichting),
                 ]
             )
     if c.get("financien"):
@@ -175,7 +176,7 @@ def render_xlsx(inhoud: Inhoud, waarden) -> bytes:
 
 def gegevens_van(rapport, user):
     """The figures a report's `Gegevens` sheet holds: every visible figure of its object."""
-    waarden = Waarde.objects.visible_to(user)
     if rapport.dossier_id:
-        return waarden.filter(indicator__dossier=rapport.dossier_id)
-    return waarden.filter(indicator__dossier__regiodeal__tranche=rapport.tranche_id)
+        return Waarde.objects.visible_to(user, [rapport.dossier_id])
+    deals = Regiodeal.objects.filter(tranche=rapport.tranche_id).values("pk")
+    return Waarde.objects.visible_to(user, deals)
