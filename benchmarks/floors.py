@@ -231,17 +231,46 @@ def time_sql(queries: list[str], params: dict) -> float:
 
 
 def rows_of(xlsx: bytes) -> list[tuple[str, list[tuple]]]:
-    """Every sheet's rows as plain values: the floor's prepared list."""
+    """Every sheet's rows as the floor's prepared list: plain values, and for a number with a
+    format (€, thousands) the pair (value, format), so the floor writes the same cells."""
     workbook = load_workbook(io.BytesIO(xlsx), read_only=True)
-    return [(ws.title, [tuple(r) for r in ws.iter_rows(values_only=True)]) for ws in workbook]
+    bladen = []
+    for ws in workbook:
+        rijen = []
+        for rij in ws.iter_rows():
+            rijen.append(
+                tuple(
+                    (c.value, c.number_format)
+                    if isinstance(c.value, int | float) and c.number_format != "General"
+                    else c.value
+                    for c in rij
+                )
+            )
+        bladen.append((ws.title, rijen))
+    return bladen
 
 
 def write_rows(bladen: list[tuple[str, list[tuple]]]) -> bytes:
+    """openpyxl alone, in write-only mode: formatted numbers through one styled cell per
+    column and format, reused (a row is written when it is appended)."""
+    from openpyxl.cell import WriteOnlyCell
+
     workbook = Workbook(write_only=True)
     for titel, rijen in bladen:
         ws = workbook.create_sheet(titel)
+        opgemaakt: dict[tuple[int, str], WriteOnlyCell] = {}  # per column and format
         for rij in rijen:
-            ws.append(rij)
+            cellen = []
+            for kolom, waarde in enumerate(rij):
+                if isinstance(waarde, tuple):
+                    cel = opgemaakt.get((kolom, waarde[1]))
+                    if cel is None:
+                        cel = opgemaakt[(kolom, waarde[1])] = WriteOnlyCell(ws)
+                        cel.number_format = waarde[1]
+                    cel.value = waarde[0]
+                    waarde = cel
+                cellen.append(waarde)
+            ws.append(cellen)
     uitvoer = io.BytesIO()
     workbook.save(uitvoer)
     return uitvoer.getvalue()

@@ -180,10 +180,11 @@ def iter_gegevens(waarden) -> Iterator[tuple]:
         eenheid,
         toelichting,
     ) in rijen:
-        sleutel = Sleutel(dossier_slug, code, organisatie_slug, locatie_id, jaar, soort)
+        # str(Sleutel(...)) written out: this runs once per figure of an export
+        plek = f"{organisatie_slug or NONE}/{NONE if locatie_id is None else locatie_id}"
         onderdeel = f"{onderdeel_nummer} {onderdeel_titel}" if onderdeel_nummer else ""
         yield (
-            str(sleutel),
+            f"{dossier_slug}/{code}/{plek}/{jaar}/{soort}",
             dossier_titel,
             onderdeel,
             item,
@@ -192,7 +193,7 @@ def iter_gegevens(waarden) -> Iterator[tuple]:
             jaar,
             soort,
             waarde,
-            Eenheid(eenheid).label,
+            _LABELS[eenheid],
             toelichting,
         )
 
@@ -228,6 +229,25 @@ def number_cell(ws, waarde: Decimal | int | None, eenheid: str) -> Cell:
     return cell
 
 
+class Getalcellen:
+    """Formatted number cells for a write-only sheet, one per column and unit, filled anew
+    for every row: such a sheet writes a row as it is appended, so a cell can be reused
+    instead of styled again for every figure."""
+
+    def __init__(self, ws):
+        self.ws = ws
+        self.cellen: dict[tuple[int, str], Cell] = {}
+
+    def __call__(self, kolom: int, waarde: Decimal | int | None, eenheid: str) -> Cell | None:
+        if waarde is None:
+            return None
+        cel = self.cellen.get((kolom, eenheid))
+        if cel is None:
+            cel = self.cellen[(kolom, eenheid)] = number_cell(self.ws, None, eenheid)
+        cel.value = waarde
+        return cel
+
+
 def header_cells(ws, koppen) -> list[Cell]:
     cellen = [text_cell(ws, kop) for kop in koppen]
     for cell in cellen:
@@ -236,6 +256,7 @@ def header_cells(ws, koppen) -> list[Cell]:
 
 
 _EENHEDEN = {eenheid.label: eenheid.value for eenheid in Eenheid}
+_LABELS = {eenheid.value: eenheid.label for eenheid in Eenheid}
 _WIDTHS = {"A": 48, "B": 40, "C": 30, "D": 40, "E": 24, "F": 20, "I": 16, "K": 50}
 
 
@@ -247,13 +268,14 @@ def write_gegevens(workbook, waarden, title: str = SHEET_NAME):
         ws.column_dimensions[kolom].width = breedte
     ws.freeze_panes = "B2"
     ws.append(header_cells(ws, COLUMNS))
+    getal = Getalcellen(ws)
     for rij in iter_gegevens(waarden):
         ws.append(
             [
                 *(text_value(ws, tekst) for tekst in rij[:6]),
                 rij[6],
                 text_value(ws, rij[7]),
-                number_cell(ws, rij[8], _EENHEDEN[rij[9]]),
+                getal(8, rij[8], _EENHEDEN[rij[9]]),
                 text_value(ws, rij[9]),
                 text_value(ws, rij[10]),
             ]

@@ -10,7 +10,14 @@ from io import BytesIO
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from core.gegevens import header_cells, number_cell, text_cell, text_value, write_gegevens
+from core.gegevens import (
+    Getalcellen,
+    header_cells,
+    number_cell,
+    text_cell,
+    text_value,
+    write_gegevens,
+)
 from core.models import Waarde
 from regiodeals.models import Regiodeal
 
@@ -56,14 +63,15 @@ def render_xlsx(inhoud: Inhoud, waarden) -> bytes:
             ],
             [44, 26, 16, 16, 20, 18, 60],
         )
+        getal = Getalcellen(ws)
         for r in c["cijfers"]:
             ws.append(
                 [
                     text_value(ws, "  " * r.diepte + r.onderwerp),
                     text_value(ws, r.wie),
-                    number_cell(ws, r.plan, r.eenheid),
-                    number_cell(ws, r.realisatie, r.eenheid),
-                    number_cell(ws, r.delen_som, r.eenheid),
+                    getal(2, r.plan, r.eenheid),
+                    getal(3, r.realisatie, r.eenheid),
+                    getal(4, r.delen_som, r.eenheid),
                     text_value(ws, r.status),
                     text_value(ws, r.toelichting),
                 ]
