@@ -65,10 +65,13 @@ def _diepte(indicator: Indicator, per_pk: dict[int, Indicator]) -> int:
     return diepte
 
 
-def bouw_cijfertabel(dossier, waarden, onderdeel=None, alleen=None) -> Cijfertabel:
+def bouw_cijfertabel(
+    dossier, waarden, onderdeel=None, alleen=None, *, statussen: bool = True
+) -> Cijfertabel:
     """`waarden` is a `Waarde` queryset already restricted with `visible_to(user)`.
 
     `onderdeel` keeps the rows of one theme or line, `alleen` those of a set of item pks.
+    Without `statussen` the cells get no status: a dashboard counts them in the database.
     """
     indicatoren = list(
         Indicator.objects.filter(dossier=dossier)
@@ -133,7 +136,8 @@ def bouw_cijfertabel(dossier, waarden, onderdeel=None, alleen=None) -> Cijfertab
                 bevindingen=per_item.get((indicator.pk, wie), []),
                 meetdefinitie=_meetdefinitie(indicator, organisaties[indicator.pk].get(wie), wie),
             )
-            _zet_status(rij, toetsing)
+            if statussen:
+                _zet_status(rij, toetsing)
             rijen.append(rij)
     jaren = sorted(jaren)
     for rij in rijen:

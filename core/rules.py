@@ -145,7 +145,8 @@ def visible_waarden_q(user, soort: str | None = None, dossiers=None) -> Q:
             soort=soort or OuterRef("soort"),
         )
     )
-    return submitted | _own_waarden_q(user) | _coordinated_dossiers_q(user, "indicator__dossier__")
+    # Cheapest first: the database stops at the first that holds, before the subquery.
+    return _coordinated_dossiers_q(user, "indicator__dossier__") | _own_waarden_q(user) | submitted
 
 
 def _own_waarden_q(user) -> Q:

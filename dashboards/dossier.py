@@ -26,9 +26,13 @@ from regiodeals.results import gerealiseerde_waarde, realisaties_van, resultaat_
 from .grafieken import kies_jaar, themablokken
 
 
-def dashboard_context(dossier: Dossier, user, gevraagd_jaar: int | None) -> dict:
+def dashboard_context(
+    dossier: Dossier, user, gevraagd_jaar: int | None, *, statussen: bool = False
+) -> dict:
+    """`statussen`: a status on every cell of `tabel` too (the reports list them); the page
+    itself shows the counts, which the database makes."""
     waarden = Waarde.objects.visible_to(user, [dossier.pk])
-    tabel = bouw_cijfertabel(dossier, waarden)
+    tabel = bouw_cijfertabel(dossier, waarden, statussen=statussen)
     jaar = kies_jaar(tabel, gevraagd_jaar)
     onderdelen = list(Onderdeel.objects.filter(dossier=dossier, hoofdonderdeel__isnull=True))
     per_onderdeel = tel_per(cellen(user, [dossier.pk], met_waarden=False), "indicator__onderdeel")

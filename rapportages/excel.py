@@ -94,7 +94,7 @@ def render_xlsx(inhoud: Inhoud, waarden) -> bytes:
         f = c["financien"]
         for r in f.regels:
             ws.append(
-                [text_cell(ws, r.post.naam)]
+                [text_value(ws, r.post.naam)]
                 + [
                     number_cell(ws, v, "euro")
                     for v in (
@@ -131,16 +131,16 @@ def render_xlsx(inhoud: Inhoud, waarden) -> bytes:
             [34, 50, 60, 14, 14, 18],
         )
         for onderdeel, tekst, resultaten in c["onderdelen"]:
-            ws.append([text_cell(ws, str(onderdeel)), text_cell(ws, tekst)])
+            ws.append([text_value(ws, str(onderdeel)), text_value(ws, tekst)])
             for r in resultaten:
                 ws.append(
                     [
-                        text_cell(ws, ""),
-                        text_cell(ws, ""),
-                        text_cell(ws, r.omschrijving),
-                        text_cell(ws, r.doel),
+                        text_value(ws, ""),
+                        text_value(ws, ""),
+                        text_value(ws, r.omschrijving),
+                        text_value(ws, r.doel),
                         number_cell(ws, r.gerealiseerd, "aantal"),
-                        text_cell(ws, r.status),
+                        text_value(ws, r.status),
                     ]
                 )
     if c.get("deals"):
@@ -160,9 +160,9 @@ def render_xlsx(inhoud: Inhoud, waarden) -> bytes:
         for deal, kosten, verschuldigd in c["deals"]:
             ws.append(
                 [
-                    text_cell(ws, deal.titel),
-                    text_cell(ws, deal.get_landsdeel_display()),
-                    text_cell(ws, deal.get_status_display()),
+                    text_value(ws, deal.titel),
+                    text_value(ws, deal.get_landsdeel_display()),
+                    text_value(ws, deal.get_status_display()),
                     number_cell(ws, deal.maximale_rijksbijdrage, "euro"),
                     number_cell(ws, kosten, "euro"),
                     number_cell(ws, verschuldigd, "euro"),
@@ -175,7 +175,7 @@ def render_xlsx(inhoud: Inhoud, waarden) -> bytes:
         *(financien.bevindingen if financien else []),
         *c.get("tranche_bevindingen", []),
     ]:
-        ws.append([text_cell(ws, b.wat)])
+        ws.append([text_value(ws, b.wat)])
     write_gegevens(wb, waarden)
     uitvoer = BytesIO()
     wb.save(uitvoer)

@@ -73,7 +73,7 @@ def bouw_inhoud(rapport: Rapport, user) -> Inhoud:
     if rapport.tranche_id:
         return _tranche(rapport)
     dossier = rapport.dossier
-    basis = dashboard_context(dossier, user, rapport.jaar)
+    basis = dashboard_context(dossier, user, rapport.jaar, statussen=True)
     inhoud = Inhoud(rapport, context={**basis, "jaar": rapport.jaar})
     inhoud.context["cijfers"] = cijferregels(basis["tabel"], rapport.jaar)
     bouwer = {
