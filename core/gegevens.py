@@ -49,6 +49,7 @@ NUMBER_FORMATS = {
 # A text starting with one of these could turn into a formula when a user edits the cell.
 FORMULA_STARTS = ("=", "+", "-", "@")
 _SPECIAL_START = frozenset("=+-@#")  # "#" can start an error code such as #N/A
+_ERROR_CODES = frozenset(ERROR_CODES)
 
 _SLUG = re.compile(r"^[-a-zA-Z0-9_]+\Z")
 _YEAR = re.compile(r"^\d{4}\Z")
@@ -218,7 +219,7 @@ def text_value(ws, tekst: str | None) -> str | Cell | None:
     same file, written at openpyxl's own speed, without a styled cell per value."""
     if not tekst:
         return None
-    if tekst[0] in _SPECIAL_START or tekst in ERROR_CODES or ILLEGAL_CHARACTERS_RE.search(tekst):
+    if tekst[0] in _SPECIAL_START or tekst in _ERROR_CODES or ILLEGAL_CHARACTERS_RE.search(tekst):
         return text_cell(ws, tekst)
     return tekst
 
@@ -272,7 +273,12 @@ def write_gegevens(workbook, waarden, title: str = SHEET_NAME):
     for rij in iter_gegevens(waarden):
         ws.append(
             [
-                *(text_value(ws, tekst) for tekst in rij[:6]),
+                text_value(ws, rij[0]),
+                text_value(ws, rij[1]),
+                text_value(ws, rij[2]),
+                text_value(ws, rij[3]),
+                text_value(ws, rij[4]),
+                text_value(ws, rij[5]),
                 rij[6],
                 text_value(ws, rij[7]),
                 getal(8, rij[8], _EENHEDEN[rij[9]]),
