@@ -53,7 +53,8 @@ class AfspraakDetailView(DetailView):
             Prefetch("afspraakpunten", queryset=punten)
         )
         context["partijen"] = afspraak.partijen.select_related("organisatie")
-        context["tabel"] = bouw_cijfertabel(afspraak, Waarde.objects.visible_to(user))
+        waarden = Waarde.objects.visible_to(user, [afspraak.pk])
+        context["tabel"] = bouw_cijfertabel(afspraak, waarden)
         context["wijzigingen"] = afspraak.wijzigingen.prefetch_related(
             Prefetch(
                 "regels",

@@ -5,6 +5,8 @@ organisation (a join) and a flag per role (`Exists`), which `User.rollen` reads.
 passwords and permissions are Django's own.
 """
 
+import functools
+
 from django.contrib.auth.backends import ModelBackend as DjangoModelBackend
 from django.contrib.auth.models import Group
 from django.db.models import Exists, OuterRef
@@ -12,12 +14,17 @@ from django.db.models import Exists, OuterRef
 from .models import Rol, User
 
 
+@functools.cache
+def _met_rollen():
+    """Built once per process: resolving four subqueries costs more than running them."""
+    rollen = {
+        User.rol_veld(rol): Exists(Group.objects.filter(user=OuterRef("pk"), name=rol.value))
+        for rol in Rol
+    }
+    return User.objects.select_related("organisatie").annotate(**rollen)
+
+
 class ModelBackend(DjangoModelBackend):
     def get_user(self, user_id):
-        rollen = {
-            User.rol_veld(rol): Exists(Group.objects.filter(user=OuterRef("pk"), name=rol.value))
-            for rol in Rol
-        }
-        user = User.objects.select_related("organisatie").annotate(**rollen).filter(pk=user_id)
-        user = user.first()
+        user = _met_rollen().filter(pk=user_id).first()
         return user if user is not None and self.user_can_authenticate(user) else None

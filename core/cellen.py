@@ -110,11 +110,17 @@ def _geschonden_norm(realisatie, diepte: int) -> Exists:
     )
 
 
-def _status_van_het_paar() -> Subquery:
-    """For a plan row: the status, judged on the realisation in the same place."""
+def _status() -> Subquery:
+    """The row's status, judged on the realisation in its place: for a realisation row that is
+    the row itself (without a plan: only its norms judge it), for a plan row its partner."""
+    plan = Case(
+        When(Exact(OuterRef("soort"), Soort.PLAN), then=OuterRef("waarde")),
+        default=None,
+        output_field=DecimalField(),
+    )
     realisatie = _partner(Soort.REALISATIE).annotate(
         _status=status_expressie(
-            plan=OuterRef("waarde"),
+            plan=plan,
             realisatie=F("waarde"),
             lager_is_beter=Q(Exact(OuterRef("indicator__richting"), "lager")),
             norm_niet_gehaald=Q(_geschonden_norm(OuterRef("waarde"), diepte=1)),
@@ -123,41 +129,39 @@ def _status_van_het_paar() -> Subquery:
     return Subquery(realisatie.values("_status")[:1], output_field=CharField())
 
 
-def _status_zonder_plan() -> Case:
-    """For a realisation without a visible plan: only its norms can judge it."""
-    return status_expressie(
-        plan=Value(None, output_field=DecimalField()),
-        realisatie=F("waarde"),
-        lager_is_beter=Q(indicator__richting="lager"),
-        norm_niet_gehaald=Q(_geschonden_norm(OuterRef("waarde"), diepte=1)),
-    )
-
-
-def cellen(user) -> QuerySet:
-    """Every cell this user may see, one row each, with `plan`, `realisatie` and `status`."""
-    plan_zichtbaar = visible_waarden_q(user, Soort.PLAN) or ALTIJD
-    realisatie_zichtbaar = visible_waarden_q(user, Soort.REALISATIE) or ALTIJD
+def cellen(user, dossiers=None, *, met_waarden: bool = True) -> QuerySet:
+    """Every cell this user may see, one row each, with `status` and (`met_waarden`) `plan`
+    and `realisatie`; with `dossiers` (pks or a queryset of them) only those dossiers'.
+    Counting statuses needs no values: leaving them out keeps the query small to build."""
+    plan_zichtbaar = visible_waarden_q(user, Soort.PLAN, dossiers) or ALTIJD
+    realisatie_zichtbaar = visible_waarden_q(user, Soort.REALISATIE, dossiers) or ALTIJD
     geen_realisatie = Value(Status.GEEN_REALISATIE.value)
-    return (
-        Waarde.objects.visible_to(user)
+    rijen = (
+        Waarde.objects.visible_to(user, dossiers)
         .filter(Q(soort=Soort.PLAN) | ~(plan_zichtbaar & Q(Exists(_partner(Soort.PLAN)))))
         .annotate(
-            plan=_eigen(Soort.PLAN),
-            realisatie=Case(
-                When(soort=Soort.REALISATIE, then=F("waarde")),
-                When(
-                    realisatie_zichtbaar,
-                    then=Subquery(_partner(Soort.REALISATIE).values("waarde")[:1]),
-                ),
-                default=None,
-            ),
             status=Case(
-                When(soort=Soort.REALISATIE, then=_status_zonder_plan()),
-                When(realisatie_zichtbaar, then=Coalesce(_status_van_het_paar(), geen_realisatie)),
+                When(
+                    Q(soort=Soort.REALISATIE) | realisatie_zichtbaar,
+                    then=Coalesce(_status(), geen_realisatie),
+                ),
                 default=geen_realisatie,
                 output_field=CharField(),
             ),
         )
+    )
+    if not met_waarden:
+        return rijen
+    return rijen.annotate(
+        plan=_eigen(Soort.PLAN),
+        realisatie=Case(
+            When(soort=Soort.REALISATIE, then=F("waarde")),
+            When(
+                realisatie_zichtbaar,
+                then=Subquery(_partner(Soort.REALISATIE).values("waarde")[:1]),
+            ),
+            default=None,
+        ),
     )
 
 

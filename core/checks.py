@@ -94,11 +94,13 @@ class Toetsing:
     normuitkomsten: list[NormUitkomst] = field(default_factory=list)
 
     def norm_gehaald(self, item, jaar: int, soort: str, wie: str | None = None) -> bool:
-        return all(
-            u.gehaald
-            for u in self.normuitkomsten
-            if (u.item, u.jaar, u.soort, u.wie) == (item, jaar, soort, wie)
-        )
+        if getattr(self, "_geindexeerd", None) != len(self.normuitkomsten):
+            # An index, not a scan of every outcome for every cell of a table.
+            self._niet_gehaald = {
+                (u.item, u.jaar, u.soort, u.wie) for u in self.normuitkomsten if not u.gehaald
+            }
+            self._geindexeerd = len(self.normuitkomsten)
+        return (item, jaar, soort, wie) not in self._niet_gehaald
 
 
 def _soort_jaar(soort: str, jaar: int) -> str:
@@ -256,36 +258,46 @@ def toets_dossier(dossier, waarden) -> Toetsing:
     return toets_dossiers([dossier.pk], waarden)[dossier.pk]
 
 
+def item_van(indicator) -> Item:
+    """An `Indicator` (its `normen` prefetched) as the checks see it."""
+    return Item(
+        key=indicator.pk,
+        naam=indicator.naam,
+        deel_van=indicator.deel_van_id,
+        is_waarvan=indicator.is_waarvan,
+        uitsplitsing_van=indicator.uitsplitsing_van_id,
+        normen=tuple(
+            NormRegel(n.soort, n.ondergrens, n.bovengrens, n.ten_opzichte_van_id, n.omschrijving)
+            for n in indicator.normen.all()
+        ),
+    )
+
+
 def toets_dossiers(dossier_ids, waarden) -> dict[int, Toetsing]:
     """Check several dossiers at once: three queries, whatever their number or size."""
     from .models import Indicator
 
     items: dict[int, list[Item]] = {pk: [] for pk in dossier_ids}
-    for ind in Indicator.objects.filter(dossier__in=dossier_ids).prefetch_related("normen"):
-        items[ind.dossier_id].append(
-            Item(
-                key=ind.pk,
-                naam=ind.naam,
-                deel_van=ind.deel_van_id,
-                is_waarvan=ind.is_waarvan,
-                uitsplitsing_van=ind.uitsplitsing_van_id,
-                normen=tuple(
-                    NormRegel(
-                        n.soort, n.ondergrens, n.bovengrens, n.ten_opzichte_van_id, n.omschrijving
-                    )
-                    for n in ind.normen.all()
-                ),
-            )
-        )
+    indicatoren = Indicator.objects.filter(dossier__in=dossier_ids).order_by(
+        "dossier", "volgorde", "pk"
+    )
+    for ind in indicatoren.prefetch_related("normen"):
+        items[ind.dossier_id].append(item_van(ind))
     cijfers: dict[int, list[Cijfer]] = {pk: [] for pk in dossier_ids}
-    rijen = waarden.filter(indicator__dossier__in=dossier_ids).values_list(
-        "indicator__dossier_id",
-        "indicator_id",
-        "jaar",
-        "soort",
-        "waarde",
-        "organisatie__naam",
-        "locatie__naam",
+    # Through the items' keys, so the figures are read by their item index (docs/performance.md)
+    sleutels = Indicator.objects.filter(dossier__in=dossier_ids).values("pk")
+    rijen = (
+        waarden.filter(indicator__in=sleutels)
+        .order_by()
+        .values_list(
+            "indicator__dossier_id",
+            "indicator_id",
+            "jaar",
+            "soort",
+            "waarde",
+            "organisatie__naam",
+            "locatie__naam",
+        )
     )
     for dossier_id, ind, jaar, soort, bedrag, organisatie, locatie in rijen:
         cijfers[dossier_id].append(Cijfer(ind, jaar, soort, bedrag, organisatie or locatie))

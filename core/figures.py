@@ -1,21 +1,32 @@
 """The planned-versus-realised table of a dossier, as one user may see it.
 
-Built from three queries (items, norms, figures) whatever the number of years or rows, and
-shared by every app's dossier page, the dashboards and the reports.
+Built from three queries (items with their norms and definitions, and the figures) whatever
+the number of years or rows, and shared by every app's dossier page, the dashboards and the
+reports. The figures come as plain rows, not model instances, and the checks run on the same
+rows: a dossier of thousands of figures is read once.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal
 
-from .checks import Bevinding, Toetsing, toets_dossier
-from .models import Indicator, Waarde
+from .checks import Bevinding, Cijfer, Toetsing, item_van, vind_bevindingen
+from .models import Indicator
 from .status import Status, bepaal_status
+
+
+@dataclass(slots=True)
+class Figuur:
+    """One figure as the table shows it."""
+
+    waarde: Decimal
+    toelichting: str = ""
 
 
 @dataclass
 class Cel:
-    plan: Waarde | None = None
-    realisatie: Waarde | None = None
+    plan: Figuur | None = None
+    realisatie: Figuur | None = None
     status: Status | None = None
 
 
@@ -54,33 +65,61 @@ def _diepte(indicator: Indicator, per_pk: dict[int, Indicator]) -> int:
     return diepte
 
 
-def bouw_cijfertabel(dossier, waarden, onderdeel=None, alleen=None) -> Cijfertabel:
+def bouw_cijfertabel(
+    dossier, waarden, onderdeel=None, alleen=None, *, statussen: bool = True
+) -> Cijfertabel:
     """`waarden` is a `Waarde` queryset already restricted with `visible_to(user)`.
 
     `onderdeel` keeps the rows of one theme or line, `alleen` those of a set of item pks.
+    Without `statussen` the cells get no status: a dashboard counts them in the database.
     """
     indicatoren = list(
-        dossier.indicatoren.select_related("onderdeel").prefetch_related("meetdefinities")
+        Indicator.objects.filter(dossier=dossier)
+        .order_by("volgorde", "pk")
+        .select_related("onderdeel")
+        .prefetch_related("meetdefinities", "normen")
     )
     per_pk = {i.pk: i for i in indicatoren}
+    figuren = (
+        waarden.filter(indicator__in=list(per_pk))
+        .order_by()
+        .values_list(
+            "indicator_id",
+            "jaar",
+            "soort",
+            "organisatie_id",
+            "organisatie__naam",
+            "locatie__naam",
+            "waarde",
+            "toelichting",
+        )
+    )
+    per_rij: dict[tuple, dict[int, Cel]] = defaultdict(lambda: defaultdict(Cel))
+    organisaties: dict[int, dict[str, int]] = defaultdict(dict)
+    jaren = set()
+    cijfers = []
+    for (
+        indicator_id,
+        jaar,
+        soort,
+        organisatie_id,
+        organisatie,
+        locatie,
+        bedrag,
+        toelichting,
+    ) in figuren:
+        naam = organisatie or locatie
+        if naam is not None:
+            organisaties[indicator_id][naam] = organisatie_id
+        setattr(per_rij[(indicator_id, naam)][jaar], soort, Figuur(bedrag, toelichting))
+        jaren.add(jaar)
+        cijfers.append(Cijfer(indicator_id, jaar, soort, bedrag, naam))
+    toetsing = vind_bevindingen([item_van(i) for i in indicatoren], cijfers)
+
     if onderdeel is not None:
         indicatoren = [i for i in indicatoren if i.onderdeel_id == onderdeel.pk]
     if alleen is not None:
         indicatoren = [i for i in indicatoren if i.pk in alleen]
-    figuren = waarden.filter(indicator__dossier=dossier).select_related("organisatie", "locatie")
-    per_rij: dict[tuple, dict[int, Cel]] = defaultdict(lambda: defaultdict(Cel))
-    organisaties: dict[int, dict[str, int]] = defaultdict(dict)
-    jaren = set()
-    for waarde in figuren:
-        wie = waarde.organisatie or waarde.locatie
-        naam = str(wie) if wie else None
-        if wie is not None:
-            organisaties[waarde.indicator_id][naam] = waarde.organisatie_id
-        cel = per_rij[(waarde.indicator_id, naam)][waarde.jaar]
-        setattr(cel, waarde.soort, waarde)
-        jaren.add(waarde.jaar)
-
-    toetsing = toets_dossier(dossier, waarden)
     per_item = defaultdict(list)
     for bevinding in toetsing.bevindingen:
         per_item[(bevinding.item, bevinding.wie)].append(bevinding)
@@ -97,7 +136,8 @@ def bouw_cijfertabel(dossier, waarden, onderdeel=None, alleen=None) -> Cijfertab
                 bevindingen=per_item.get((indicator.pk, wie), []),
                 meetdefinitie=_meetdefinitie(indicator, organisaties[indicator.pk].get(wie), wie),
             )
-            _zet_status(rij, toetsing)
+            if statussen:
+                _zet_status(rij, toetsing)
             rijen.append(rij)
     jaren = sorted(jaren)
     for rij in rijen:

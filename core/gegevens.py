@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db.models import F
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, Cell, WriteOnlyCell
 from openpyxl.styles import Font
 
 from .models import Eenheid, Soort
@@ -48,6 +48,8 @@ NUMBER_FORMATS = {
 }
 # A text starting with one of these could turn into a formula when a user edits the cell.
 FORMULA_STARTS = ("=", "+", "-", "@")
+_SPECIAL_START = frozenset("=+-@#")  # "#" can start an error code such as #N/A
+_ERROR_CODES = frozenset(ERROR_CODES)
 
 _SLUG = re.compile(r"^[-a-zA-Z0-9_]+\Z")
 _YEAR = re.compile(r"^\d{4}\Z")
@@ -179,10 +181,11 @@ def iter_gegevens(waarden) -> Iterator[tuple]:
         eenheid,
         toelichting,
     ) in rijen:
-        sleutel = Sleutel(dossier_slug, code, organisatie_slug, locatie_id, jaar, soort)
+        # str(Sleutel(...)) written out: this runs once per figure of an export
+        plek = f"{organisatie_slug or NONE}/{NONE if locatie_id is None else locatie_id}"
         onderdeel = f"{onderdeel_nummer} {onderdeel_titel}" if onderdeel_nummer else ""
         yield (
-            str(sleutel),
+            f"{dossier_slug}/{code}/{plek}/{jaar}/{soort}",
             dossier_titel,
             onderdeel,
             item,
@@ -191,7 +194,7 @@ def iter_gegevens(waarden) -> Iterator[tuple]:
             jaar,
             soort,
             waarde,
-            Eenheid(eenheid).label,
+            _LABELS[eenheid],
             toelichting,
         )
 
@@ -210,10 +213,40 @@ def text_cell(ws, tekst: str | None) -> Cell:
     return cell
 
 
+def text_value(ws, tekst: str | None) -> str | Cell | None:
+    """`text_cell`, but a plain string where openpyxl keeps it text as it is (no formula,
+    error code or control character, nothing Excel would read as one on editing): the
+    same file, written at openpyxl's own speed, without a styled cell per value."""
+    if not tekst:
+        return None
+    if tekst[0] in _SPECIAL_START or tekst in _ERROR_CODES or ILLEGAL_CHARACTERS_RE.search(tekst):
+        return text_cell(ws, tekst)
+    return tekst
+
+
 def number_cell(ws, waarde: Decimal | int | None, eenheid: str) -> Cell:
     cell = WriteOnlyCell(ws, value=waarde)
     cell.number_format = NUMBER_FORMATS[eenheid]
     return cell
+
+
+class Getalcellen:
+    """Formatted number cells for a write-only sheet, one per column and unit, filled anew
+    for every row: such a sheet writes a row as it is appended, so a cell can be reused
+    instead of styled again for every figure."""
+
+    def __init__(self, ws):
+        self.ws = ws
+        self.cellen: dict[tuple[int, str], Cell] = {}
+
+    def __call__(self, kolom: int, waarde: Decimal | int | None, eenheid: str) -> Cell | None:
+        if waarde is None:
+            return None
+        cel = self.cellen.get((kolom, eenheid))
+        if cel is None:
+            cel = self.cellen[(kolom, eenheid)] = number_cell(self.ws, None, eenheid)
+        cel.value = waarde
+        return cel
 
 
 def header_cells(ws, koppen) -> list[Cell]:
@@ -224,6 +257,7 @@ def header_cells(ws, koppen) -> list[Cell]:
 
 
 _EENHEDEN = {eenheid.label: eenheid.value for eenheid in Eenheid}
+_LABELS = {eenheid.value: eenheid.label for eenheid in Eenheid}
 _WIDTHS = {"A": 48, "B": 40, "C": 30, "D": 40, "E": 24, "F": 20, "I": 16, "K": 50}
 
 
@@ -235,16 +269,21 @@ def write_gegevens(workbook, waarden, title: str = SHEET_NAME):
         ws.column_dimensions[kolom].width = breedte
     ws.freeze_panes = "B2"
     ws.append(header_cells(ws, COLUMNS))
+    getal = Getalcellen(ws)
     for rij in iter_gegevens(waarden):
-        eenheid = _EENHEDEN[rij[9]]
         ws.append(
             [
-                *(text_cell(ws, tekst) for tekst in rij[:6]),
+                text_value(ws, rij[0]),
+                text_value(ws, rij[1]),
+                text_value(ws, rij[2]),
+                text_value(ws, rij[3]),
+                text_value(ws, rij[4]),
+                text_value(ws, rij[5]),
                 rij[6],
-                text_cell(ws, rij[7]),
-                number_cell(ws, rij[8], eenheid),
-                text_cell(ws, rij[9]),
-                text_cell(ws, rij[10]),
+                text_value(ws, rij[7]),
+                getal(8, rij[8], _EENHEDEN[rij[9]]),
+                text_value(ws, rij[9]),
+                text_value(ws, rij[10]),
             ]
         )
     return ws

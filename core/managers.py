@@ -35,10 +35,19 @@ class DossierQuerySet(models.QuerySet):
 
 
 class WaardeQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "WaardeQuerySet":
+    def visible_to(self, user, dossiers=None) -> "WaardeQuerySet":
+        """`dossiers` (pks or a queryset of them): only the figures of those dossiers, which
+        also keeps the check of their submissions to those dossiers (core.rules)."""
+        from .models import Indicator
         from .rules import visible_waarden_q
 
-        return self.filter(visible_waarden_q(user))
+        waarden = self
+        if dossiers is not None:
+            # Through the items' keys: the planner then reads the figures by their item index
+            # instead of every figure to find a dossier's.
+            items = Indicator.objects.filter(dossier__in=dossiers).values("pk")
+            waarden = self.filter(indicator__in=items)
+        return waarden.filter(visible_waarden_q(user, dossiers=dossiers))
 
     def editable_by(self, user) -> "WaardeQuerySet":
         from .rules import editable_waarden_q

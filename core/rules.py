@@ -6,10 +6,11 @@ here, side by side, and tests/core/test_rules.py checks that they agree for ever
 """
 
 import rules
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import BigIntegerField, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.db.models.lookups import Exact
 
-from .models import Dossier, Jaaropgave, Rol, Waarde
+from .models import Dossier, Jaaropgave, Locatie, Rol, Waarde
 
 
 def _has_rol(rol: Rol):
@@ -109,29 +110,52 @@ def editable_dossiers_q(user) -> Q:
     return _coordinated_dossiers_q(user)
 
 
-def visible_waarden_q(user, soort: str | None = None) -> Q:
-    """The figures `user` may see. With `soort`: whether the figure of that kind in the same
-    place (item, year, organisation or location) would be visible; it has the same owner, so
-    only its own submission differs. That pairs a plan with its realisation without a second
-    check inside the pairing subquery."""
+def eigenaar(buiten: bool = False) -> Coalesce:
+    """`Waarde.eigenaar_id` in SQL: the figure's organisation, else its location's
+    municipality, else the dossier's penvoerder. `buiten`: seen from a subquery.
+
+    The municipality is a scalar subquery, evaluated only for a figure without organisation,
+    rather than a join: a join of every figure to its location makes the planner read every
+    location in the country.
+    """
+    veld = OuterRef if buiten else F
+    locatie = OuterRef(OuterRef("locatie_id")) if buiten else OuterRef("locatie_id")
+    gemeente = Locatie.objects.filter(pk=locatie).order_by().values("gemeente_id")[:1]
+    return Coalesce(
+        veld("organisatie_id"),
+        Subquery(gemeente),
+        veld("indicator__dossier__penvoerder_id"),
+        output_field=BigIntegerField(),
+    )
+
+
+def visible_waarden_q(user, soort: str | None = None, dossiers=None) -> Q:
+    """The figures `user` may see.
+
+    With `soort`: whether the figure of that kind in the same place (item, year,
+    organisation or location) would be visible; it has the same owner, so only its own
+    submission differs. That pairs a plan with its realisation without a second check inside
+    the pairing subquery. With `dossiers` (pks or a queryset of them), only the submissions of
+    those dossiers are looked at: the same answer, but the database never reads the
+    submissions of the whole country to give it.
+    """
     if not user.is_authenticated:
         return Q(pk__in=[])
     if is_beheerder(user):
         return Q()
+    opgaven = Jaaropgave.objects.filter(status__in=SUBMITTED)
+    if dossiers is not None:
+        opgaven = opgaven.filter(dossier__in=dossiers)
     submitted = Exists(
-        Jaaropgave.objects.filter(
+        opgaven.filter(
             dossier_id=OuterRef("indicator__dossier_id"),
-            organisatie_id=Coalesce(
-                OuterRef("organisatie_id"),
-                OuterRef("locatie__gemeente_id"),
-                OuterRef("indicator__dossier__penvoerder_id"),
-            ),
+            organisatie_id=eigenaar(buiten=True),
             jaar=OuterRef("jaar"),
             soort=soort or OuterRef("soort"),
-            status__in=SUBMITTED,
         )
     )
-    return submitted | _own_waarden_q(user) | _coordinated_dossiers_q(user, "indicator__dossier__")
+    # Cheapest first: the database stops at the first that holds, before the subquery.
+    return _coordinated_dossiers_q(user, "indicator__dossier__") | _own_waarden_q(user) | submitted
 
 
 def _own_waarden_q(user) -> Q:
@@ -141,16 +165,8 @@ def _own_waarden_q(user) -> Q:
 
 
 def waarden_van_q(organisatie_id: int) -> Q:
-    """The figures an organisation answers for (the same order as `Waarde.eigenaar_id`)."""
-    return (
-        Q(organisatie_id=organisatie_id)
-        | Q(organisatie__isnull=True, locatie__gemeente_id=organisatie_id)
-        | Q(
-            organisatie__isnull=True,
-            locatie__gemeente__isnull=True,
-            indicator__dossier__penvoerder_id=organisatie_id,
-        )
-    )
+    """The figures an organisation answers for (`Waarde.eigenaar_id`)."""
+    return Q(organisatie_id=organisatie_id) | Q(Exact(eigenaar(), organisatie_id))
 
 
 def editable_waarden_q(user) -> Q:

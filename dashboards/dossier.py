@@ -26,12 +26,16 @@ from regiodeals.results import gerealiseerde_waarde, realisaties_van, resultaat_
 from .grafieken import kies_jaar, themablokken
 
 
-def dashboard_context(dossier: Dossier, user, gevraagd_jaar: int | None) -> dict:
-    waarden = Waarde.objects.visible_to(user)
-    tabel = bouw_cijfertabel(dossier, waarden)
+def dashboard_context(
+    dossier: Dossier, user, gevraagd_jaar: int | None, *, statussen: bool = False
+) -> dict:
+    """`statussen`: a status on every cell of `tabel` too (the reports list them); the page
+    itself shows the counts, which the database makes."""
+    waarden = Waarde.objects.visible_to(user, [dossier.pk])
+    tabel = bouw_cijfertabel(dossier, waarden, statussen=statussen)
     jaar = kies_jaar(tabel, gevraagd_jaar)
     onderdelen = list(Onderdeel.objects.filter(dossier=dossier, hoofdonderdeel__isnull=True))
-    per_onderdeel = tel_per(cellen(user).filter(indicator__dossier=dossier), "indicator__onderdeel")
+    per_onderdeel = tel_per(cellen(user, [dossier.pk], met_waarden=False), "indicator__onderdeel")
     totaal = dict.fromkeys(Status, 0)
     for telling in per_onderdeel.values():
         for status, aantal in telling.items():

@@ -46,7 +46,7 @@ class Agendapunt:
 
 def dossierregels(user, dossiers: list[Dossier]) -> list[Dossierregel]:
     tellingen = tel_per(
-        cellen(user).filter(indicator__dossier__in=[d.pk for d in dossiers]), "indicator__dossier"
+        cellen(user, [d.pk for d in dossiers], met_waarden=False), "indicator__dossier"
     )
     leeg = dict.fromkeys(Status, 0)
     return [Dossierregel(d, tellingen.get(d.pk, leeg)) for d in dossiers]
@@ -55,7 +55,7 @@ def dossierregels(user, dossiers: list[Dossier]) -> list[Dossierregel]:
 def nieuwste_bevindingen(user, dossiers: list[Dossier]) -> list[Gevonden]:
     """The findings of the latest years first: what the next board meeting must discuss."""
     per_pk = {d.pk: d for d in dossiers}
-    toetsingen = toets_dossiers(list(per_pk), Waarde.objects.visible_to(user))
+    toetsingen = toets_dossiers(list(per_pk), Waarde.objects.visible_to(user, list(per_pk)))
     alle = [
         Gevonden(per_pk[pk], bevinding)
         for pk, toetsing in toetsingen.items()

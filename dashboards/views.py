@@ -52,7 +52,7 @@ def vergelijking(request, slug: str):
     with the reported total and the sum of the organisations (summed in the database)."""
     dossier = get_object_or_404(Dossier.objects.visible_to(request.user), slug=slug)
     items = list(dossier.indicatoren.filter(uitsplitsing=Indicator.Uitsplitsing.ORGANISATIE))
-    waarden = Waarde.objects.visible_to(request.user).filter(indicator__in=items)
+    waarden = Waarde.objects.visible_to(request.user, [dossier.pk]).filter(indicator__in=items)
     jaren = sorted(set(waarden.values_list("jaar", flat=True).distinct()))
     jaar = _jaar(request)
     jaar = jaar if jaar in jaren else (jaren[-1] if jaren else None)
@@ -108,7 +108,8 @@ def trend(request, slug: str, code: str):
     dossier = get_object_or_404(Dossier.objects.visible_to(request.user), slug=slug)
     item = get_object_or_404(Indicator, dossier=dossier, code=code)
     alleen = {item.pk, *item.delen.values_list("pk", flat=True)}
-    tabel = bouw_cijfertabel(dossier, Waarde.objects.visible_to(request.user), alleen=alleen)
+    waarden = Waarde.objects.visible_to(request.user, [dossier.pk])
+    tabel = bouw_cijfertabel(dossier, waarden, alleen=alleen)
     eigen = next((r for r in tabel.rijen if r.indicator.pk == item.pk and r.wie is None), None)
 
     def reeks(soort: str) -> list:
@@ -142,7 +143,7 @@ class CijfersView(SingleTableMixin, FilterView):
 
     def get_queryset(self):
         return (
-            cellen(self.request.user)
+            cellen(self.request.user, CelFilter.bereik_van(self.request))
             .select_related("indicator__dossier", "indicator__onderdeel", "organisatie", "locatie")
             .order_by(
                 "indicator__dossier__titel", "indicator_id", "organisatie__naam", "jaar", "pk"

@@ -36,7 +36,7 @@ class ProjectDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         project, user = self.object, self.request.user
         fasen = list(project.fasen.prefetch_related("acties"))
-        waarden = Waarde.objects.visible_to(user).filter(indicator__dossier=project)
+        waarden = Waarde.objects.visible_to(user, [project.pk])
         kernen = list(project.locaties.select_related("gemeente", "kern").order_by("volgorde"))
         indicatoren = list(project.indicatoren.all())
         gemeenten = sorted({k.gemeente.naam for k in kernen if k.gemeente})

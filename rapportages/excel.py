@@ -10,8 +10,16 @@ from io import BytesIO
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from core.gegevens import header_cells, number_cell, text_cell, write_gegevens
+from core.gegevens import (
+    Getalcellen,
+    header_cells,
+    number_cell,
+    text_cell,
+    text_value,
+    write_gegevens,
+)
 from core.models import Waarde
+from regiodeals.models import Regiodeal
 
 from .inhoud import Inhoud
 
@@ -55,16 +63,17 @@ def render_xlsx(inhoud: Inhoud, waarden) -> bytes:
             ],
             [44, 26, 16, 16, 20, 18, 60],
         )
+        getal = Getalcellen(ws)
         for r in c["cijfers"]:
             ws.append(
                 [
-                    text_cell(ws, "  " * r.diepte + r.onderwerp),
-                    text_cell(ws, r.wie),
-                    number_cell(ws, r.plan, r.eenheid),
-                    number_cell(ws, r.realisatie, r.eenheid),
-                    number_cell(ws, r.delen_som, r.eenheid),
-                    text_cell(ws, r.status),
-                    text_cell(ws, r.toelichting),
+                    text_value(ws, "  " * r.diepte + r.onderwerp),
+                    text_value(ws, r.wie),
+                    getal(2, r.plan, r.eenheid),
+                    getal(3, r.realisatie, r.eenheid),
+                    getal(4, r.delen_som, r.eenheid),
+                    text_value(ws, r.status),
+                    text_value(ws, r.toelichting),
                 ]
             )
     if c.get("financien"):
@@ -85,7 +94,7 @@ def render_xlsx(inhoud: Inhoud, waarden) -> bytes:
         f = c["financien"]
         for r in f.regels:
             ws.append(
-                [text_cell(ws, r.post.naam)]
+                [text_value(ws, r.post.naam)]
                 + [
                     number_cell(ws, v, "euro")
                     for v in (
@@ -122,16 +131,16 @@ def render_xlsx(inhoud: Inhoud, waarden) -> bytes:
             [34, 50, 60, 14, 14, 18],
         )
         for onderdeel, tekst, resultaten in c["onderdelen"]:
-            ws.append([text_cell(ws, str(onderdeel)), text_cell(ws, tekst)])
+            ws.append([text_value(ws, str(onderdeel)), text_value(ws, tekst)])
             for r in resultaten:
                 ws.append(
                     [
-                        text_cell(ws, ""),
-                        text_cell(ws, ""),
-                        text_cell(ws, r.omschrijving),
-                        text_cell(ws, r.doel),
+                        text_value(ws, ""),
+                        text_value(ws, ""),
+                        text_value(ws, r.omschrijving),
+                        text_value(ws, r.doel),
                         number_cell(ws, r.gerealiseerd, "aantal"),
-                        text_cell(ws, r.status),
+                        text_value(ws, r.status),
                     ]
                 )
     if c.get("deals"):
@@ -151,9 +160,9 @@ def render_xlsx(inhoud: Inhoud, waarden) -> bytes:
         for deal, kosten, verschuldigd in c["deals"]:
             ws.append(
                 [
-                    text_cell(ws, deal.titel),
-                    text_cell(ws, deal.get_landsdeel_display()),
-                    text_cell(ws, deal.get_status_display()),
+                    text_value(ws, deal.titel),
+                    text_value(ws, deal.get_landsdeel_display()),
+                    text_value(ws, deal.get_status_display()),
                     number_cell(ws, deal.maximale_rijksbijdrage, "euro"),
                     number_cell(ws, kosten, "euro"),
                     number_cell(ws, verschuldigd, "euro"),
@@ -166,7 +175,7 @@ def render_xlsx(inhoud: Inhoud, waarden) -> bytes:
         *(financien.bevindingen if financien else []),
         *c.get("tranche_bevindingen", []),
     ]:
-        ws.append([text_cell(ws, b.wat)])
+        ws.append([text_value(ws, b.wat)])
     write_gegevens(wb, waarden)
     uitvoer = BytesIO()
     wb.save(uitvoer)
@@ -175,7 +184,7 @@ def render_xlsx(inhoud: Inhoud, waarden) -> bytes:
 
 def gegevens_van(rapport, user):
     """The figures a report's `Gegevens` sheet holds: every visible figure of its object."""
-    waarden = Waarde.objects.visible_to(user)
     if rapport.dossier_id:
-        return waarden.filter(indicator__dossier=rapport.dossier_id)
-    return waarden.filter(indicator__dossier__regiodeal__tranche=rapport.tranche_id)
+        return Waarde.objects.visible_to(user, [rapport.dossier_id])
+    deals = Regiodeal.objects.filter(tranche=rapport.tranche_id).values("pk")
+    return Waarde.objects.visible_to(user, deals)

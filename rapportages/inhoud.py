@@ -73,7 +73,7 @@ def bouw_inhoud(rapport: Rapport, user) -> Inhoud:
     if rapport.tranche_id:
         return _tranche(rapport)
     dossier = rapport.dossier
-    basis = dashboard_context(dossier, user, rapport.jaar)
+    basis = dashboard_context(dossier, user, rapport.jaar, statussen=True)
     inhoud = Inhoud(rapport, context={**basis, "jaar": rapport.jaar})
     inhoud.context["cijfers"] = cijferregels(basis["tabel"], rapport.jaar)
     bouwer = {
@@ -131,7 +131,9 @@ def _regiodeal(inhoud: Inhoud, dossier: Dossier, user) -> None:
     teksten = (
         {t.onderdeel_id: t.tekst for t in inhoud.rapport.teksten.all()} if inhoud.rapport.pk else {}
     )
-    realisaties = realisaties_van(deal, Waarde.objects.visible_to(user).filter(jaar__lte=jaar))
+    realisaties = realisaties_van(
+        deal, Waarde.objects.visible_to(user, [deal.pk]).filter(jaar__lte=jaar)
+    )
     resultaten: dict[int, list[Resultaatregel]] = {}
     for r in BeoogdResultaat.objects.filter(regiodeal=deal).select_related("onderdeel"):
         gemeten = realisaties.get(r.indicator_id, {})
@@ -188,7 +190,7 @@ def _afspraak(inhoud: Inhoud, dossier: Dossier, user) -> None:
 def _project(inhoud: Inhoud, dossier: Dossier, user) -> None:
     kernen = list(dossier.locaties.select_related("gemeente").order_by("volgorde", "naam"))
     indicatoren = list(dossier.indicatoren.all())
-    waarden = Waarde.objects.visible_to(user).filter(indicator__dossier=dossier)
+    waarden = Waarde.objects.visible_to(user, [dossier.pk])
     gemeenten = sorted({k.gemeente.naam for k in kernen if k.gemeente})
     inhoud.context.update(
         indicatoren=indicatoren,

@@ -38,9 +38,15 @@ def gerealiseerde_waarde(resultaat: BeoogdResultaat, realisaties: dict[int, Deci
 def realisaties_van(deal, waarden) -> dict[int, dict[int, Decimal]]:
     """Realised values per result indicator and year, in one query over visible figures."""
     per_indicator: dict[int, dict[int, Decimal]] = defaultdict(dict)
-    for indicator_id, jaar, waarde in waarden.filter(
-        indicator__beoogd_resultaat__regiodeal=deal, soort="realisatie", organisatie__isnull=True
-    ).values_list("indicator_id", "jaar", "waarde"):
+    for indicator_id, jaar, waarde in (
+        waarden.filter(
+            indicator__beoogd_resultaat__regiodeal=deal,
+            soort="realisatie",
+            organisatie__isnull=True,
+        )
+        .order_by()
+        .values_list("indicator_id", "jaar", "waarde")
+    ):
         per_indicator[indicator_id][jaar] = waarde
     return per_indicator
 

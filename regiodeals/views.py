@@ -92,7 +92,7 @@ class RegiodealDetailView(DetailView):
         context["partijen"] = deal.partijen.select_related("organisatie")
         context["locaties"] = deal.locaties.all()
         context["financien"] = financien_van(deal)
-        waarden = Waarde.objects.visible_to(self.request.user)
+        waarden = Waarde.objects.visible_to(self.request.user, [deal.pk])
         context["tabel"] = bouw_cijfertabel(deal, waarden)
         _zet_statussen(context["lijnen"], _statussen(deal, waarden))
         context["overleggen"] = deal.overleggen.all()

@@ -119,6 +119,12 @@ PAGINAS = [
         "rapportages:download",
         lambda w: [w.afspraak.slug, JAAR, 1, "pdf"],
     ),
+    pagina(
+        "actuele rapportage",
+        "coordinator",
+        "rapportages:actueel",
+        lambda w: [w.afspraak.slug, JAAR, "xlsx"],
+    ),
 ]
 
 
