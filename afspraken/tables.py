@@ -4,6 +4,8 @@ from .models import Afspraak
 
 
 class AfspraakTable(tables.Table):
+    caption = "Afspraken"
+
     titel = tables.Column(verbose_name="Titel", linkify=True)
     soort_afspraak = tables.Column(verbose_name="Soort")
     penvoerder = tables.Column(verbose_name="Penvoerder", order_by="penvoerder__naam")
@@ -18,3 +20,4 @@ class AfspraakTable(tables.Table):
         fields = ["titel", "soort_afspraak", "penvoerder", "periode", "aantal_punten"]
         attrs = {"class": "utrecht-table"}
         empty_text = "Geen afspraken gevonden."
+        template_name = "afspraken/afspraak_tabel.html"

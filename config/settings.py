@@ -196,7 +196,7 @@ STORAGES = {
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
-DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
+DJANGO_TABLES2_TEMPLATE = "tabellen/lijst.html"
 
 # Excel import (importeren/, docs/import.md): an upload is checked against these before it is
 # parsed; the zip's declared sizes are checked before anything is unpacked.

@@ -16,6 +16,8 @@ class CijferColumn(tables.Column):
 
 
 class CelTable(tables.Table):
+    caption = "Cijfers"
+
     dossier = tables.Column(
         verbose_name="Afspraak, deal of project",
         accessor="indicator__dossier__titel",

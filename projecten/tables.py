@@ -4,6 +4,8 @@ from .models import Project
 
 
 class ProjectTable(tables.Table):
+    caption = "Projecten"
+
     titel = tables.Column(verbose_name="Project", linkify=True)
     penvoerder = tables.Column(verbose_name="Aanvrager", order_by="penvoerder__naam")
     soort_financiering = tables.Column(verbose_name="Financiering")
@@ -15,3 +17,4 @@ class ProjectTable(tables.Table):
         fields = ["titel", "penvoerder", "soort_financiering", "status", "periode"]
         attrs = {"class": "utrecht-table"}
         empty_text = "Geen projecten gevonden."
+        template_name = "projecten/project_tabel.html"

@@ -8,6 +8,8 @@ NUMERIEK = {"td": {"class": "numeric"}, "th": {"class": "numeric"}}
 
 
 class RegiodealTable(tables.Table):
+    caption = "Regio Deals"
+
     titel = tables.Column(verbose_name="Regio Deal", linkify=True)
     tranche = tables.Column(verbose_name="Tranche", order_by="tranche__nummer")
     landsdeel = tables.Column(verbose_name="Landsdeel")
@@ -19,6 +21,7 @@ class RegiodealTable(tables.Table):
         fields = ["titel", "tranche", "landsdeel", "status", "maximale_rijksbijdrage"]
         attrs = {"class": "utrecht-table"}
         empty_text = "Geen Regio Deals gevonden."
+        template_name = "regiodeals/regiodeal_tabel.html"
 
     def render_maximale_rijksbijdrage(self, value):
         return format_euro(value)
