@@ -1,11 +1,19 @@
 import django_tables2 as tables
 from django.urls import reverse
 from django.utils.html import format_html
+from django_tables2.paginators import LazyPaginator
 
 from core.charts import opmaak
 from core.status import Status
 
 NUMERIEK = {"td": {"class": "numeric"}, "th": {"class": "numeric"}}
+
+
+class OngeteldePaginator(LazyPaginator):
+    """Pages without counting: a "next" link when there is more (templates/tabellen/lijst.html
+    shows no total)."""
+
+    ongeteld = True
 
 
 class CijferColumn(tables.Column):

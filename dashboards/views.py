@@ -14,7 +14,7 @@ from .dossier import dashboard_context
 from .filters import CelFilter
 from .grafieken import waarde_van
 from .overzicht import agenda, dossierregels, nieuwste_bevindingen
-from .tables import CelTable
+from .tables import CelTable, OngeteldePaginator
 
 
 def _jaar(request) -> int | None:
@@ -140,6 +140,13 @@ class CijfersView(SingleTableMixin, FilterView):
     filterset_class = CelFilter
     table_pagination = {"per_page": 50}  # the table pages; the view itself not
     template_name = "dashboards/cijfers.html"
+
+    def get_table_pagination(self, table):
+        paginering = super().get_table_pagination(table)
+        if CelFilter.bereik_van(self.request) is None:
+            # Counting every figure in the country takes seconds; paging through them does not.
+            paginering["paginator_class"] = OngeteldePaginator
+        return paginering
 
     def get_queryset(self):
         return (

@@ -78,7 +78,15 @@ def pagina(naam: str, rol: str, url_naam: str, args=lambda w: [], query=lambda w
     )
 
 
-LIJSTEN = {"afspraken", "regiodeals", "projecten", "organisaties", "cijfers", "cijfers gefilterd"}
+LIJSTEN = {
+    "afspraken",
+    "regiodeals",
+    "projecten",
+    "organisaties",
+    "cijfers",
+    "cijfers gefilterd",
+    "cijfers van alle dossiers",
+}
 PAGINAS = [
     pagina("start", "bestuurder", "start"),
     pagina("start, beheerder", "beheerder", "start"),
@@ -97,6 +105,12 @@ PAGINAS = [
     pagina("dashboard project", "bestuurder", "dashboards:dossier", lambda w: [w.project.slug]),
     pagina("cijfers", "bestuurder", "dashboards:cijfers"),
     pagina("cijfers gefilterd", "bestuurder", "dashboards:cijfers", query=lambda w: "?status=voor"),
+    pagina(
+        "cijfers van alle dossiers",
+        "bestuurder",
+        "dashboards:cijfers",
+        query=lambda w: "?bereik=alle&page=2",
+    ),
     pagina("vergelijking", "bestuurder", "dashboards:vergelijking", lambda w: [w.afspraak.slug]),
     pagina("trend", "bestuurder", "dashboards:trend", lambda w: [w.afspraak.slug, "t1-i0"]),
     pagina(

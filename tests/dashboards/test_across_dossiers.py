@@ -2,6 +2,8 @@
 
 from decimal import Decimal
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from core.models import Organisatie, Waarde
@@ -131,3 +133,25 @@ def test_figures_view_starts_at_the_dossiers_of_the_users_organisation(als, user
     assert 'value="eigen" selected' in eigen.content.decode()
     client.force_login(user_factory("overal", None, Rol.BEHEERDER))
     assert "regio-deal-groningen-noord-ii" in dossiers(client.get(reverse("dashboards:cijfers")))
+
+
+def test_figures_of_all_dossiers_page_without_counting_them(als):
+    """Counting every visible figure in the country took seconds at national scale: across all
+    dossiers the view pages on without a total (docs/performance.md)."""
+    lezer = als("bestuurder")
+    url = reverse("dashboards:cijfers")
+    eigen = lezer.get(url).content.decode()
+    totaal = lezer.get(url, {"bereik": "alle"}).context["table"].data.data.count()
+
+    with CaptureQueriesContext(connection) as queries:
+        eerste = lezer.get(url, {"bereik": "alle"})
+    assert not [q for q in queries if "COUNT(" in q["sql"].upper()]
+    html = eerste.content.decode()
+    assert "Pagina 1</span>" in html and 'rel="next"' in html
+    assert "Cijfers (" not in html
+    assert "Cijfers (58)" in eigen and "Pagina 1 van 2" in eigen
+
+    laatste_pagina = -(-totaal // 50)
+    laatste = lezer.get(url, {"bereik": "alle", "page": laatste_pagina})
+    assert len(laatste.context["table"].page.object_list) == totaal - 50 * (laatste_pagina - 1)
+    assert 'rel="next"' not in laatste.content.decode()
