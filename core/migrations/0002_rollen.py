@@ -4,9 +4,10 @@ ROLLEN = ["beleidsmedewerker", "bestuurder", "coördinator", "beheerder"]
 
 
 def maak_rollen(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
+    # Into the database being migrated, which need not be the default one.
+    groepen = apps.get_model("auth", "Group").objects.using(schema_editor.connection.alias)
     for naam in ROLLEN:
-        Group.objects.get_or_create(name=naam)
+        groepen.get_or_create(name=naam)
 
 
 class Migration(migrations.Migration):
