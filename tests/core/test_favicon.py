@@ -1,6 +1,7 @@
 """Every page names its icon, so browsers do not ask for a /favicon.ico that is not there."""
 
 import re
+from pathlib import Path
 
 from django.contrib.staticfiles import finders
 from django.urls import reverse
@@ -12,4 +13,4 @@ def test_every_page_names_an_icon_that_exists(client):
     icoon = re.search(r'<link rel="icon" href="/static/([^"]+)" type="image/svg\+xml">', html)
     assert icoon, "the login page (and so base.html) names no icon"
     bestand = finders.find(icoon.group(1))
-    assert bestand and open(bestand).read().startswith("<svg")
+    assert bestand and Path(bestand).read_text().startswith("<svg")
