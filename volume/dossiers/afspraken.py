@@ -11,7 +11,7 @@ from ..stand import EIND_JAAR, PREFIX, Stand
 from .basis import (
     OPGAVE_VELDEN,
     WAARDE_VELDEN,
-    batches,
+    in_batches,
     maak_dossiers,
     nummer,
     opgave_status,
@@ -29,12 +29,8 @@ THEMAS = [
 
 
 def maak_afspraken(stand: Stand) -> tuple[int, int]:
-    omvang = stand.omvang
-    begin = Dossier.objects.filter(slug__startswith=f"{PREFIX}-afspraak-").count()
-    cijfers = 0
-    for batch in batches(omvang.afspraken):
-        cijfers += _afspraken(stand, batch, begin)
-    return omvang.afspraken, cijfers
+    aantal = stand.omvang.afspraken
+    return aantal, in_batches("afspraak", aantal, lambda b, begin: _afspraken(stand, b, begin))
 
 
 def _afspraken(stand: Stand, batch: range, begin: int) -> int:

@@ -5,7 +5,7 @@ from decimal import Decimal
 from core.models import Dossier, Jaaropgave
 
 from ..schrijver import maak
-from ..stand import EIND_JAAR
+from ..stand import EIND_JAAR, PREFIX
 
 BATCH = 50
 MILJOEN = Decimal(1_000_000)
@@ -17,9 +17,13 @@ def maak_dossiers(soort: str, rijen: list[dict]) -> list[Dossier]:
     return maak(Dossier, [Dossier(soort=soort, **rij) for rij in rijen])
 
 
-def batches(aantal: int):
-    for begin in range(0, aantal, BATCH):
-        yield range(begin, min(begin + BATCH, aantal))
+def in_batches(soort: str, aantal: int, maak_batch) -> int:
+    """Make `aantal` dossiers of a kind, BATCH at a time, numbered on after those of an earlier
+    run: `maak_batch(batch, begin)` makes one batch and returns its number of figures."""
+    begin = Dossier.objects.filter(slug__startswith=f"{PREFIX}-{soort}-").count()
+    return sum(
+        maak_batch(range(van, min(van + BATCH, aantal)), begin) for van in range(0, aantal, BATCH)
+    )
 
 
 def nummer(slug: str) -> int:

@@ -8,19 +8,22 @@ from projecten.models import Actie, Fase, Kern, Project, Projectonderdeel, Rappo
 
 from ..schrijver import maak, schrijf
 from ..stand import EIND_JAAR, PREFIX, Stand
-from .basis import OPGAVE_VELDEN, WAARDE_VELDEN, batches, maak_dossiers, opgave_status, realisatie
+from .basis import (
+    OPGAVE_VELDEN,
+    WAARDE_VELDEN,
+    in_batches,
+    maak_dossiers,
+    opgave_status,
+    realisatie,
+)
 
 FASEN = ["Verkenning", "Organisatie", "Uitvoering", "Evaluatie, rapportage en implementatie"]
 OUTPUT = ["Nieuwe sportactiviteiten", "Nieuwe deelnemers", "Doorverwijzingen"]
 
 
 def maak_projecten(stand: Stand) -> tuple[int, int]:
-    omvang = stand.omvang
-    begin = Dossier.objects.filter(slug__startswith=f"{PREFIX}-project-").count()
-    cijfers = 0
-    for batch in batches(omvang.projecten):
-        cijfers += _projecten(stand, batch, begin)
-    return omvang.projecten, cijfers
+    aantal = stand.omvang.projecten
+    return aantal, in_batches("project", aantal, lambda b, begin: _projecten(stand, b, begin))
 
 
 def _projecten(stand: Stand, batch: range, begin: int) -> int:

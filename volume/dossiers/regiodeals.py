@@ -22,7 +22,7 @@ from .basis import (
     MILJOEN,
     OPGAVE_VELDEN,
     WAARDE_VELDEN,
-    batches,
+    in_batches,
     maak_dossiers,
     opgave_status,
     realisatie,
@@ -31,7 +31,6 @@ from .basis import (
 
 def maak_deals(stand: Stand) -> tuple[int, int]:
     omvang = stand.omvang
-    begin = Dossier.objects.filter(slug__startswith=f"{PREFIX}-deal-").count()
     eerste_tranche = max([100, *Tranche.objects.values_list("nummer", flat=True)]) + 1
     tranches = maak(
         Tranche,
@@ -46,9 +45,7 @@ def maak_deals(stand: Stand) -> tuple[int, int]:
             for n in range((omvang.deals + 9) // 10)
         ],
     )
-    cijfers = 0
-    for batch in batches(omvang.deals):
-        cijfers += _deals(stand, batch, begin, tranches)
+    cijfers = in_batches("deal", omvang.deals, lambda b, begin: _deals(stand, b, begin, tranches))
     return omvang.deals, cijfers
 
 
