@@ -2,8 +2,10 @@
 values, and nothing is overwritten. Saving again after seeing the conflict is deliberate."""
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
+import pytest
 from django.test import Client
 from django.urls import reverse
 
@@ -23,18 +25,41 @@ def formulier(html: str) -> dict[str, str]:
     return velden
 
 
-def test_the_second_save_on_the_same_grid_gets_both_values_and_overwrites_nothing(wereld):
+@dataclass
+class TweeSchermen:
+    """The owner and a colleague each have the 2015 realisation grid open (`door_*`: what
+    their form would post back); `veld` is corporation A's Nieuwbouw."""
+
+    url: str
+    veld: str
+    eerste: Client
+    tweede: Client
+    door_eerste: dict[str, str]
+    door_tweede: dict[str, str]
+
+
+@pytest.fixture
+def schermen(wereld) -> TweeSchermen:
     url = reverse("core:invoer", args=[wereld.dossier.slug, 2015, "realisatie"])
-    veld = f"waarde_{wereld.nieuwbouw.pk}_{wereld.corporatie_a.pk}"
     eerste, tweede = Client(), Client()
     eerste.force_login(wereld.eigenaar)
     tweede.force_login(wereld.collega)
-    door_eerste = formulier(eerste.get(url).content.decode())
-    door_tweede = formulier(tweede.get(url).content.decode())
-    assert door_eerste[veld] == "60"
+    return TweeSchermen(
+        url=url,
+        veld=f"waarde_{wereld.nieuwbouw.pk}_{wereld.corporatie_a.pk}",
+        eerste=eerste,
+        tweede=tweede,
+        door_eerste=formulier(eerste.get(url).content.decode()),
+        door_tweede=formulier(tweede.get(url).content.decode()),
+    )
 
-    assert eerste.post(url, door_eerste | {veld: "61"}).status_code == 302
-    conflict = tweede.post(url, door_tweede | {veld: "75"})
+
+def test_the_second_save_on_the_same_grid_gets_both_values_and_overwrites_nothing(wereld, schermen):
+    url, veld, tweede = schermen.url, schermen.veld, schermen.tweede
+    assert schermen.door_eerste[veld] == "60"
+
+    assert schermen.eerste.post(url, schermen.door_eerste | {veld: "61"}).status_code == 302
+    conflict = tweede.post(url, schermen.door_tweede | {veld: "75"})
 
     assert conflict.status_code == 409
     html = conflict.content.decode()
@@ -53,33 +78,23 @@ def test_the_second_save_on_the_same_grid_gets_both_values_and_overwrites_nothin
     assert (wereld.waarde_a.waarde, wereld.waarde_a.versie) == (75, 3)
 
 
-def test_a_figure_removed_in_between_is_a_conflict_too(wereld):
-    url = reverse("core:invoer", args=[wereld.dossier.slug, 2015, "realisatie"])
-    veld = f"waarde_{wereld.nieuwbouw.pk}_{wereld.corporatie_a.pk}"
-    eerste, tweede = Client(), Client()
-    eerste.force_login(wereld.eigenaar)
-    tweede.force_login(wereld.collega)
-    door_tweede = formulier(tweede.get(url).content.decode())
+def test_a_figure_removed_in_between_is_a_conflict_too(wereld, schermen):
+    url, veld = schermen.url, schermen.veld
 
-    eerste.post(url, formulier(eerste.get(url).content.decode()) | {veld: ""})
-    conflict = tweede.post(url, door_tweede | {veld: "62"})
+    schermen.eerste.post(url, schermen.door_eerste | {veld: ""})
+    conflict = schermen.tweede.post(url, schermen.door_tweede | {veld: "62"})
 
     assert conflict.status_code == 409
     assert "uw waarde 62, opgeslagen waarde (leeg) (verwijderd)" in conflict.content.decode()
     assert not wereld.nieuwbouw.waarden.filter(organisatie=wereld.corporatie_a).exists()
 
 
-def test_saving_what_is_already_stored_is_no_conflict(wereld):
-    url = reverse("core:invoer", args=[wereld.dossier.slug, 2015, "realisatie"])
-    veld = f"waarde_{wereld.nieuwbouw.pk}_{wereld.corporatie_a.pk}"
-    eerste, tweede = Client(), Client()
-    eerste.force_login(wereld.eigenaar)
-    tweede.force_login(wereld.collega)
-    door_tweede = formulier(tweede.get(url).content.decode())
+def test_saving_what_is_already_stored_is_no_conflict(schermen):
+    url, veld = schermen.url, schermen.veld
 
-    eerste.post(url, formulier(eerste.get(url).content.decode()) | {veld: "61"})
+    schermen.eerste.post(url, schermen.door_eerste | {veld: "61"})
 
-    assert tweede.post(url, door_tweede | {veld: "61"}).status_code == 302
+    assert schermen.tweede.post(url, schermen.door_tweede | {veld: "61"}).status_code == 302
 
 
 def test_the_cost_grid_refuses_a_lost_update_as_well(brondata):
