@@ -166,6 +166,5 @@ def cijferimport_list(request):
     context = {
         "page_obj": pagina,
         "paginator": pagina.paginator,
-        "is_paginated": pagina.has_other_pages(),
     }
     return render(request, "importeren/cijferimport_list.html", context)

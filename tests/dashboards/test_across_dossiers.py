@@ -147,7 +147,8 @@ def test_figures_of_all_dossiers_page_without_counting_them(als):
         eerste = lezer.get(url, {"bereik": "alle"})
     assert not [q for q in queries if "COUNT(" in q["sql"].upper()]
     html = eerste.content.decode()
-    assert "Pagina 1</span>" in html and 'rel="next"' in html
+    # The next page keeps the choice of all dossiers (and any other filter or sorting).
+    assert "Pagina 1</span>" in html and 'rel="next" href="?bereik=alle&amp;page=2"' in html
     assert "Cijfers (" not in html
     assert "Cijfers (58)" in eigen and "Pagina 1 van 2" in eigen
 

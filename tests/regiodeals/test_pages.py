@@ -1,5 +1,6 @@
 """The tranche and deal pages as a bestuurder sees them, and their query counts."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -9,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from core.dutch_numbers import format_euro
 from core.models import Dossier, Organisatie, Rol
 from regiodeals.models import Regiodeal, Tranche
 
@@ -157,3 +159,33 @@ def test_coordinator_reaches_the_cost_entry_of_a_deal_whose_start_date_is_not_kn
 
     assert deal.startdatum is None
     assert f'href="{reverse("regiodeals:kosten", args=[deal.slug, vorig_jaar])}"' in html
+
+
+def test_deal_list_shows_each_deals_row_sorted_and_pages_with_its_filter(lezer, tranche_6):
+    extra_deals(tranche_6, 14)  # 30 deals of tranche 6: two pages of 25
+    grootste = Regiodeal.objects.get(slug="extra-3")
+    grootste.maximale_rijksbijdrage = 30 * MLN  # more than any deal of the letter (25 mln)
+    grootste.save()
+
+    response = lezer.get(
+        reverse("regiodeals:list"), {"tranche": 6, "sort": "-maximale_rijksbijdrage"}
+    )
+
+    html = response.content.decode()
+    assert '<caption class="utrecht-table__caption">Regio Deals (30)</caption>' in html
+    assert (
+        'aria-sort="descending"><a class="utrecht-link" '
+        'href="?tranche=6&amp;sort=maximale_rijksbijdrage">Max. Rijksbijdrage' in html
+    )
+    eerste_rij = html.split('<tbody class="utrecht-table__body">')[1].split("</tr>")[0]
+    cellen = [re.sub(r"<[^>]+>", "", c).strip() for c in eerste_rij.split("</td>")[:-1]]
+    assert cellen == [
+        grootste.titel,
+        str(tranche_6),
+        grootste.get_landsdeel_display(),
+        grootste.get_status_display(),
+        format_euro(grootste.maximale_rijksbijdrage),
+    ]
+    assert f'href="{grootste.get_absolute_url()}"' in eerste_rij
+    assert "Pagina 1 van 2" in html
+    assert 'rel="next" href="?tranche=6&amp;sort=-maximale_rijksbijdrage&amp;page=2"' in html
