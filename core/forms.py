@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 
 from .dutch_numbers import format_getal, parse_getal
 from .models import Eenheid, Waarde
+from .versies import Wijzigingsconflict
 
 
 @dataclass
@@ -116,6 +117,20 @@ class CijferForm(forms.Form):
         """Rows with their bound fields, for the template."""
         for rij in self.rijen:
             yield rij, self[rij.waarde_veld], self[rij.toelichting_veld], self[rij.versie_veld]
+
+    def bewaar(self, opslaan) -> bool:
+        """Run `opslaan()`, the service that saves this grid. A conflict with another save
+        (`Wijzigingsconflict`) or a refusal (`ValidationError`) lands on the form, with
+        nothing saved; True when it was saved."""
+        try:
+            opslaan()
+        except Wijzigingsconflict as conflict:
+            self.meld_conflict(conflict)
+        except ValidationError as error:
+            self.add_error(None, error)
+        else:
+            return True
+        return False
 
     def meld_conflict(self, conflict) -> None:
         """Show a `Wijzigingsconflict`; the next save goes knowingly over what is stored."""

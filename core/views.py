@@ -20,7 +20,6 @@ from .services import (
     sla_jaaropgave_op,
     stel_jaaropgave_vast,
 )
-from .versies import Wijzigingsconflict
 
 
 class OrganisatieListView(ListView):
@@ -92,9 +91,11 @@ def jaaropgave_invoer(request, slug: str, jaar: int, soort: str):
     dossier, organisatie, opgave = _opgave_context(request, slug, jaar, soort)
     rijen = _invoer_rijen(dossier, organisatie, jaar, soort)
     form = CijferForm(request.POST or None, rijen=rijen)
-    if request.method == "POST" and form.is_valid():
-        try:
-            sla_jaaropgave_op(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form.bewaar(
+            lambda: sla_jaaropgave_op(
                 dossier=dossier,
                 organisatie=organisatie,
                 jaar=jaar,
@@ -103,13 +104,10 @@ def jaaropgave_invoer(request, slug: str, jaar: int, soort: str):
                 door=request.user,
                 gezien=form.versies,
             )
-        except Wijzigingsconflict as conflict:
-            form.meld_conflict(conflict)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, f"De cijfers van {organisatie} zijn opgeslagen.")
-            return redirect(request.get_full_path())
+        )
+    ):
+        messages.success(request, f"De cijfers van {organisatie} zijn opgeslagen.")
+        return redirect(request.get_full_path())
     context = {
         "dossier": dossier,
         "organisatie": organisatie,

@@ -1,7 +1,7 @@
 from itertools import groupby
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,7 +13,6 @@ from django_tables2 import SingleTableMixin
 from core.figures import bouw_cijfertabel
 from core.forms import CijferForm, InvoerRij, form_status
 from core.models import Onderdeel, Waarde
-from core.versies import Wijzigingsconflict
 from historie.links import kosten_historie_url
 
 from .filters import RegiodealFilter
@@ -154,22 +153,17 @@ def kosten_invoer(request, slug: str, jaar: int):
                 )
             )
     form = CijferForm(request.POST or None, rijen=rijen)
-    if request.method == "POST" and form.is_valid():
-        try:
-            sla_kosten_op(
-                deal=deal,
-                jaar=jaar,
-                bedragen=form.cijfers,
-                door=request.user,
-                gezien=form.versies,
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form.bewaar(
+            lambda: sla_kosten_op(
+                deal=deal, jaar=jaar, bedragen=form.cijfers, door=request.user, gezien=form.versies
             )
-        except Wijzigingsconflict as conflict:
-            form.meld_conflict(conflict)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, f"De kosten over {jaar} zijn opgeslagen.")
-            return redirect(deal)
+        )
+    ):
+        messages.success(request, f"De kosten over {jaar} zijn opgeslagen.")
+        return redirect(deal)
     context = {
         "regiodeal": deal,
         "jaar": jaar,
