@@ -16,19 +16,19 @@ class AfspraakAdmin(admin.ModelAdmin):
 
 @admin.register(Afspraakpunt)
 class AfspraakpuntAdmin(admin.ModelAdmin):
-    list_display = ["titel", "afspraak", "onderdeel", "soort", "status", "deadline"]
+    list_display = ["titel", "afspraak", "onderdeel", "soort", "status", "streefdoel"]
     list_filter = ["afspraak", "soort", "status"]
     list_select_related = ["afspraak", "onderdeel"]
     search_fields = ["titel", "tekst", "trekker_omschrijving"]
     filter_horizontal = ["trekkers"]
-    raw_id_fields = ["indicator", "toegevoegd_bij"]
+    raw_id_fields = ["streefdoel", "toegevoegd_bij"]
 
 
 class WijzigingsregelInline(admin.StackedInline):
     model = Wijzigingsregel
     extra = 0
     raw_id_fields = ["afspraakpunt", "onderdeel"]
-    readonly_fields = ["oude_status", "oude_streefwaarde", "oud_streefjaar"]
+    readonly_fields = ["oude_status", "oud_streefdoel"]
 
 
 @admin.register(Wijziging)

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
-from core.models import Dossier, Eenheid, Indicator, Onderdeel, Organisatie
+from core.models import Dossier, Onderdeel, Organisatie, Streefdoel
 
 
 class Afspraak(Dossier):
@@ -62,21 +62,15 @@ class Afspraakpunt(models.Model):
         help_text="Wie precies, bijvoorbeeld ‘directeur-bestuurder Servatius’.",
     )
     resultaat = models.CharField("op te leveren resultaat", max_length=300, blank=True)
-    deadline = models.DateField("deadline", null=True, blank=True)
     deadline_omschrijving = models.CharField(
         "deadline (zoals afgesproken)", max_length=100, blank=True, help_text="Bijv. ‘eind 2015’."
     )
     status = models.CharField("status", max_length=12, choices=Status.choices, default="lopend")
-    streefwaarde = models.DecimalField(
-        "streefwaarde", max_digits=16, decimal_places=2, null=True, blank=True
-    )
-    streefeenheid = models.CharField(
-        "eenheid van de streefwaarde", max_length=10, choices=Eenheid.choices, blank=True
-    )
-    streefjaar = models.PositiveSmallIntegerField("streefjaar", null=True, blank=True)
-    indicator = models.OneToOneField(
-        Indicator,
-        verbose_name="indicator",
+    streefdoel = models.OneToOneField(
+        Streefdoel,
+        verbose_name="streefdoel",
+        help_text="Wat het punt belooft: een aantal, een bandbreedte, een mijlpaal met "
+        "deadline of een effect.",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -107,10 +101,6 @@ class Afspraakpunt(models.Model):
         if self.onderdeel_id and self.afspraak_id and self.onderdeel.dossier_id != self.afspraak_id:
             raise ValidationError(
                 {"onderdeel": "Dit thema hoort bij een andere afspraak."}, code="ander_dossier"
-            )
-        if (self.streefwaarde is None) != (self.streefjaar is None):
-            raise ValidationError(
-                "Geef een streefwaarde en een streefjaar, of geen van beide.", code="streef_half"
             )
 
 
@@ -156,7 +146,7 @@ class Wijzigingsregel(models.Model):
 
     class Soort(models.TextChoices):
         VERVALLEN = "vervallen", "vervalt"
-        STREEFWAARDE = "streefwaarde", "streefwaarde of streefjaar gewijzigd"
+        STREEFWAARDE = "streefwaarde", "streefdoel gewijzigd"
         INDICATOR_VERVALLEN = "indicator_vervallen", "indicator vervalt (niet meer meetbaar)"
         TOEGEVOEGD = "toegevoegd", "toegevoegd"
         AFGEROND = "afgerond", "afgerond"
@@ -175,10 +165,12 @@ class Wijzigingsregel(models.Model):
         help_text="Leeg bij een toevoeging; na verwerking het nieuwe punt.",
     )
     reden = models.TextField("reden", blank=True)
-    oude_streefwaarde = models.DecimalField(
-        "oude streefwaarde", max_digits=16, decimal_places=2, null=True, blank=True
+    oud_streefdoel = models.JSONField(
+        "oud streefdoel",
+        null=True,
+        blank=True,
+        help_text="Het streefdoel zoals het was vóór de wijziging (ingevuld bij verwerking).",
     )
-    oud_streefjaar = models.PositiveSmallIntegerField("oud streefjaar", null=True, blank=True)
     oude_status = models.CharField(
         "oude status", max_length=12, choices=Afspraakpunt.Status.choices, blank=True
     )
@@ -186,6 +178,13 @@ class Wijzigingsregel(models.Model):
         "nieuwe streefwaarde", max_digits=16, decimal_places=2, null=True, blank=True
     )
     nieuw_streefjaar = models.PositiveSmallIntegerField("nieuw streefjaar", null=True, blank=True)
+    nieuw_minimum = models.DecimalField(
+        "nieuw minimum", max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    nieuw_maximum = models.DecimalField(
+        "nieuw maximum", max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    nieuwe_deadline = models.DateField("nieuwe deadline", null=True, blank=True)
     # For an addition: where the new item goes and what it says.
     onderdeel = models.ForeignKey(
         Onderdeel,
@@ -222,7 +221,24 @@ class Wijzigingsregel(models.Model):
             raise ValidationError(
                 {"afspraakpunt": "Kies het afspraakpunt dat wijzigt."}, code="punt_ontbreekt"
             )
-        if self.soort == self.Soort.STREEFWAARDE and self.nieuw_streefjaar is None:
+        nieuw = (
+            self.nieuwe_streefwaarde,
+            self.nieuw_streefjaar,
+            self.nieuw_minimum,
+            self.nieuw_maximum,
+            self.nieuwe_deadline,
+        )
+        if self.soort == self.Soort.STREEFWAARDE and all(v is None for v in nieuw):
             raise ValidationError(
-                {"nieuw_streefjaar": "Geef het nieuwe streefjaar."}, code="streefjaar_ontbreekt"
+                "Geef wat er aan het streefdoel verandert: waarde, jaar, bandbreedte of deadline.",
+                code="streefdoel_onveranderd",
+            )
+        if (
+            self.nieuw_minimum is not None
+            and self.nieuw_maximum is not None
+            and self.nieuw_minimum > self.nieuw_maximum
+        ):
+            raise ValidationError(
+                {"nieuw_maximum": "Het nieuwe minimum is groter dan het nieuwe maximum."},
+                code="bereik_omgekeerd",
             )

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from core.models import User
+from core.models import Streefdoel, User
 
 from .models import Afspraakpunt, Wijziging, Wijzigingsregel
 
@@ -45,8 +45,7 @@ def _pas_regel_toe(regel: Wijzigingsregel, wijziging: Wijziging) -> None:
             soort=regel.nieuw_punt_soort,
             titel=regel.titel,
             tekst=regel.tekst,
-            streefwaarde=regel.nieuwe_streefwaarde,
-            streefjaar=regel.nieuw_streefjaar,
+            streefdoel=_nieuw_streefdoel(regel, wijziging),
             toegevoegd_bij=wijziging,
             volgorde=10_000 + regel.volgorde,
         )
@@ -69,17 +68,72 @@ def _pas_regel_toe(regel: Wijzigingsregel, wijziging: Wijziging) -> None:
             params={"punt": punt, "status": punt.get_status_display()},
         )
     regel.oude_status = punt.status
-    regel.oude_streefwaarde = punt.streefwaarde
-    regel.oud_streefjaar = punt.streefjaar
+    doel = punt.streefdoel
+    if doel is not None:
+        regel.oud_streefdoel = streefdoel_als_tekst(doel)
     if regel.soort == Regel.STREEFWAARDE:
-        if regel.nieuwe_streefwaarde is not None:
-            punt.streefwaarde = regel.nieuwe_streefwaarde
-        punt.streefjaar = regel.nieuw_streefjaar
+        if doel is None:
+            doel = punt.streefdoel = _nieuw_streefdoel(regel, wijziging)
+        else:
+            _wijzig_streefdoel(doel, regel)
         punt.status = Status.GEWIJZIGD
     elif regel.soort in (Regel.VERVALLEN, Regel.INDICATOR_VERVALLEN):
         punt.status = Status.VERVALLEN
+        if doel is not None:
+            doel.vervallen = True
+            doel.save(update_fields=["vervallen"])
     elif regel.soort == Regel.AFGEROND:
         punt.status = Status.AFGEROND
+        if doel is not None and doel.soort == Streefdoel.Soort.MIJLPAAL and not doel.bereikt_op:
+            doel.bereikt_op = wijziging.datum
+            doel.save(update_fields=["bereikt_op"])
     punt.full_clean()
-    punt.save(update_fields=["status", "streefwaarde", "streefjaar"])
-    regel.save(update_fields=["oude_status", "oude_streefwaarde", "oud_streefjaar"])
+    punt.save(update_fields=["status", "streefdoel"])
+    regel.save(update_fields=["oude_status", "oud_streefdoel"])
+
+
+STREEFDOEL_VELDEN = ["soort", "waarde", "minimum", "maximum", "tot_en_met_jaar", "deadline"]
+
+
+def streefdoel_als_tekst(doel: Streefdoel) -> dict:
+    """The target's values as they were, for the amendment's record (JSON)."""
+    return {
+        veld: (None if (v := getattr(doel, veld)) is None else str(v))
+        for veld in STREEFDOEL_VELDEN
+    }
+
+
+def _nieuwe_waarden(regel: Wijzigingsregel) -> dict:
+    nieuw = {
+        "waarde": regel.nieuwe_streefwaarde,
+        "tot_en_met_jaar": regel.nieuw_streefjaar,
+        "minimum": regel.nieuw_minimum,
+        "maximum": regel.nieuw_maximum,
+        "deadline": regel.nieuwe_deadline,
+    }
+    return {veld: waarde for veld, waarde in nieuw.items() if waarde is not None}
+
+
+def _wijzig_streefdoel(doel: Streefdoel, regel: Wijzigingsregel) -> None:
+    for veld, waarde in _nieuwe_waarden(regel).items():
+        setattr(doel, veld, waarde)
+    doel.full_clean()
+    doel.save()
+
+
+def _nieuw_streefdoel(regel: Wijzigingsregel, wijziging: Wijziging) -> Streefdoel | None:
+    """A target where an amendment gives one to an item that had none: a milestone when it
+    gives only a date, a range when it gives bounds, otherwise a level by a year."""
+    nieuw = _nieuwe_waarden(regel)
+    if not nieuw:
+        return None
+    if set(nieuw) == {"deadline"}:
+        soort = Streefdoel.Soort.MIJLPAAL
+    elif "minimum" in nieuw or "maximum" in nieuw:
+        soort = Streefdoel.Soort.BANDBREEDTE
+    else:
+        soort = Streefdoel.Soort.EFFECT
+    doel = Streefdoel(dossier_id=wijziging.afspraak_id, soort=soort, **nieuw)
+    doel.full_clean()
+    doel.save()
+    return doel

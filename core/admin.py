@@ -11,6 +11,7 @@ from .models import (
     Onderdeel,
     Organisatie,
     Partij,
+    Streefdoel,
     User,
     Waarde,
 )
@@ -60,6 +61,15 @@ class IndicatorAdmin(admin.ModelAdmin):
     search_fields = ["naam", "code"]
     raw_id_fields = ["dossier", "onderdeel", "deel_van", "uitsplitsing_van"]
     inlines = [MeetdefinitieInline, NormInline]
+
+
+@admin.register(Streefdoel)
+class StreefdoelAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "dossier", "soort", "waarde", "minimum", "maximum", "deadline"]
+    list_filter = ["soort", "dossier"]
+    list_select_related = ["dossier", "indicator"]
+    search_fields = ["omschrijving", "indicator__naam"]
+    raw_id_fields = ["dossier", "indicator", "organisatie"]
 
 
 @admin.register(Onderdeel)

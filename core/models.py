@@ -113,6 +113,15 @@ class Dossier(models.Model):
     organisaties = models.ManyToManyField(
         Organisatie, through="Partij", related_name="dossiers", verbose_name="organisaties"
     )
+    voorganger = models.ForeignKey(
+        "self",
+        verbose_name="vorige periode",
+        help_text="Het dossier van de vorige periode (2021–2023 vóór 2024–2027).",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="opvolgers",
+    )
 
     objects = DossierQuerySet.as_manager()
 
@@ -182,6 +191,12 @@ class Partij(models.Model):
     rol = models.CharField("rol", max_length=20, choices=Rol.choices)
     omschrijving = models.CharField(
         "omschrijving", max_length=200, blank=True, help_text="Bijvoorbeeld ‘regiokassier’."
+    )
+    levert_cijfers = models.BooleanField(
+        "levert cijfers",
+        default=True,
+        help_text="Uit: de partij ondertekent alleen (bijvoorbeeld een huurdersorganisatie) "
+        "en krijgt geen invoer, herinneringen of ‘te laat’.",
     )
     volgorde = models.PositiveSmallIntegerField("volgorde", default=0)
 
@@ -581,3 +596,7 @@ class Heropening(models.Model):
 
     def __str__(self) -> str:
         return f"{self.jaaropgave} heropend op {self.op:%d-%m-%Y}"
+
+
+from .streefdoel import Streefdoel  # noqa: E402, F401  (its own module: the target and its rules)
+

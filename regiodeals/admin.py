@@ -73,11 +73,11 @@ class DoelAdmin(admin.ModelAdmin):
 
 @admin.register(BeoogdResultaat)
 class BeoogdResultaatAdmin(admin.ModelAdmin):
-    list_display = ["omschrijving", "regiodeal", "onderdeel", "soort", "minimum", "maximum"]
-    list_filter = ["soort", "regiodeal"]
-    list_select_related = ["regiodeal", "onderdeel"]
+    list_display = ["omschrijving", "regiodeal", "onderdeel", "streefdoel"]
+    list_filter = ["streefdoel__soort", "regiodeal"]
+    list_select_related = ["regiodeal", "onderdeel", "streefdoel"]
     search_fields = ["omschrijving"]
-    raw_id_fields = ["indicator"]
+    raw_id_fields = ["streefdoel"]
 
 
 @admin.register(Kosten)

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
-from core.models import Dossier, Indicator, Onderdeel, Organisatie
+from core.models import Dossier, Onderdeel, Organisatie, Streefdoel
 
 BEDRAG = {"max_digits": 14, "decimal_places": 2}
 
@@ -123,12 +123,8 @@ class Doel(models.Model):
 
 
 class BeoogdResultaat(models.Model):
-    """An intended result (art. 3): countable, a milestone, or an effect against a reference."""
-
-    class Soort(models.TextChoices):
-        TELBAAR = "telbaar", "telbaar (doel of bereik)"
-        MIJLPAAL = "mijlpaal", "mijlpaal"
-        EFFECT = "effect", "effect ten opzichte van een referentie"
+    """An intended result (art. 3) as the convenant words it; what it promises (a number, a
+    range, a milestone, an effect against a reference) is its `core.Streefdoel`."""
 
     regiodeal = models.ForeignKey(
         Regiodeal, verbose_name="Regio Deal", on_delete=models.CASCADE, related_name="resultaten"
@@ -139,33 +135,14 @@ class BeoogdResultaat(models.Model):
         on_delete=models.PROTECT,
         related_name="beoogde_resultaten",
     )
-    soort = models.CharField("soort", max_length=10, choices=Soort.choices)
     omschrijving = models.TextField("omschrijving")
-    streefwaarde = models.DecimalField(
-        "streefwaarde", max_digits=16, decimal_places=2, null=True, blank=True
-    )
-    minimum = models.DecimalField("minimum", max_digits=16, decimal_places=2, null=True, blank=True)
-    maximum = models.DecimalField("maximum", max_digits=16, decimal_places=2, null=True, blank=True)
-    per_jaar = models.BooleanField("per jaar", default=False, help_text="Anders voor de looptijd.")
-    bereikt_op = models.DateField("mijlpaal bereikt op", null=True, blank=True)
-    referentie = models.CharField(
-        "referentie", max_length=200, blank=True, help_text="Bijv. ‘gemeentelijk gemiddelde’."
-    )
-    referentiewaarde = models.DecimalField(
-        "referentiewaarde", max_digits=16, decimal_places=2, null=True, blank=True
-    )
-    nulmeting = models.DecimalField(
-        "nulmeting", max_digits=16, decimal_places=2, null=True, blank=True
-    )
-    bron = models.CharField("bron", max_length=200, blank=True)
-    indicator = models.OneToOneField(
-        Indicator,
-        verbose_name="indicator",
-        on_delete=models.SET_NULL,
+    streefdoel = models.OneToOneField(
+        Streefdoel,
+        verbose_name="streefdoel",
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="beoogd_resultaat",
-        help_text="Waar de gerealiseerde waarden per jaar staan.",
     )
     volgorde = models.PositiveSmallIntegerField("volgorde", default=0)
 
@@ -176,10 +153,6 @@ class BeoogdResultaat(models.Model):
 
     def __str__(self) -> str:
         return self.omschrijving[:80]
-
-    def clean(self) -> None:
-        if self.minimum is not None and self.maximum is not None and self.minimum > self.maximum:
-            raise ValidationError("Het minimum is groter dan het maximum.", code="bereik_omgekeerd")
 
 
 class Bron(models.TextChoices):
