@@ -98,8 +98,7 @@ STREEFDOEL_VELDEN = ["soort", "waarde", "minimum", "maximum", "tot_en_met_jaar",
 def streefdoel_als_tekst(doel: Streefdoel) -> dict:
     """The target's values as they were, for the amendment's record (JSON)."""
     return {
-        veld: (None if (v := getattr(doel, veld)) is None else str(v))
-        for veld in STREEFDOEL_VELDEN
+        veld: (None if (v := getattr(doel, veld)) is None else str(v)) for veld in STREEFDOEL_VELDEN
     }
 
 

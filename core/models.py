@@ -599,4 +599,3 @@ class Heropening(models.Model):
 
 
 from .streefdoel import Streefdoel  # noqa: E402, F401  (its own module: the target and its rules)
-
