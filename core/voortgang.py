@@ -184,7 +184,7 @@ def verwacht_tot(doel: Streefdoel, reeks: Reeks, peiljaar: int) -> Decimal | Non
     verstreken = [j for j in jaren if j <= peiljaar]
     if reeks.plan and all(j in reeks.plan for j in verstreken):
         return sum((reeks.plan[j] for j in verstreken), Decimal(0))
-    return (doel.waarde * len(verstreken) / len(jaren)).quantize(Decimal("0.01"))
+    return (Decimal(doel.waarde) * len(verstreken) / len(jaren)).quantize(Decimal("0.01"))
 
 
 def _opgeteld(doel: Streefdoel, reeks: Reeks, peiljaar: int) -> Voortgang:

@@ -115,3 +115,135 @@ def als(client, brondata):
         return client
 
     return inloggen
+
+
+@pytest.fixture
+def termijnafspraak(db, organisatie_factory, user_factory):
+    """Made-up prestatieafspraken 2025–2028 (not a seed) whose main promise is a term target:
+    800 new social rental homes over 2025–2028, realised 150 in 2025 and 260 in 2026 (both
+    submitted by the gemeente, which reports the total). A corporation reports its own
+    verduurzaming per year; the tenants' organisation only signs. The previous period
+    (2021–2024) realised 640 of the same item. A second agreement, of another municipality,
+    has a target of 999 that nobody here may mistake for this one.
+    """
+    import datetime
+    from types import SimpleNamespace
+
+    from afspraken.models import Afspraak, Afspraakpunt
+    from core.models import Indicator, Jaaropgave, Onderdeel, Streefdoel, Waarde
+
+    gemeente = organisatie_factory("Gemeente Voorbeeldstad", Organisatie.Soort.GEMEENTE)
+    corporatie = organisatie_factory("Woonstichting Voorbeeld")
+    huurders = organisatie_factory(
+        "Huurdersvereniging Voorbeeld", Organisatie.Soort.HUURDERSORGANISATIE
+    )
+    elders = organisatie_factory("Gemeente Elders", Organisatie.Soort.GEMEENTE)
+
+    def afspraak(titel, slug, van, tot, penvoerder, **extra):
+        return Afspraak.objects.create(
+            titel=titel,
+            slug=slug,
+            startdatum=datetime.date(van, 1, 1),
+            einddatum=datetime.date(tot, 12, 31),
+            penvoerder=penvoerder,
+            soort_afspraak=Afspraak.Soort.PRESTATIEAFSPRAKEN,
+            **extra,
+        )
+
+    def nieuwbouw_van(dossier):
+        thema = Onderdeel.objects.create(dossier=dossier, nummer="1", titel="Nieuwbouw")
+        item = Indicator.objects.create(
+            dossier=dossier,
+            onderdeel=thema,
+            code="nieuwbouw-sociale-huur",
+            naam="Nieuwe sociale huurwoningen",
+            eenheid="aantal",
+        )
+        return thema, item
+
+    def realisaties(dossier, item, organisatie, per_jaar):
+        for jaar, waarde in per_jaar.items():
+            Waarde.objects.create(indicator=item, jaar=jaar, soort="realisatie", waarde=waarde)
+            Jaaropgave.objects.create(
+                dossier=dossier,
+                organisatie=organisatie,
+                jaar=jaar,
+                soort="realisatie",
+                status=Jaaropgave.Status.INGEDIEND,
+            )
+
+    vorige = afspraak(
+        "Prestatieafspraken Voorbeeldstad 2021–2024",
+        "voorbeeldstad-2021-2024",
+        2021,
+        2024,
+        gemeente,
+    )
+    vorige.partijen.create(organisatie=gemeente, rol="partij")
+    _, vorig_item = nieuwbouw_van(vorige)
+    realisaties(vorige, vorig_item, gemeente, {2021: 100, 2022: 160, 2023: 180, 2024: 200})
+
+    dossier = afspraak(
+        "Prestatieafspraken Voorbeeldstad 2025–2028",
+        "voorbeeldstad-2025-2028",
+        2025,
+        2028,
+        gemeente,
+        voorganger=vorige,
+    )
+    dossier.partijen.create(organisatie=gemeente, rol="partij")
+    dossier.partijen.create(organisatie=corporatie, rol="partij")
+    dossier.partijen.create(organisatie=huurders, rol="partij", levert_cijfers=False)
+    thema, nieuwbouw = nieuwbouw_van(dossier)
+    verduurzaming = Indicator.objects.create(
+        dossier=dossier,
+        onderdeel=thema,
+        code="verduurzaming",
+        naam="Verduurzaamde woningen",
+        eenheid="aantal",
+        uitsplitsing=Indicator.Uitsplitsing.ORGANISATIE,
+        volgorde=1,
+    )
+    doel = Streefdoel.objects.create(
+        dossier=dossier,
+        indicator=nieuwbouw,
+        soort=Streefdoel.Soort.LOOPTIJD,
+        waarde=800,
+        omschrijving="800 nieuwe sociale huurwoningen in 2025–2028",
+    )
+    punt = Afspraakpunt.objects.create(
+        afspraak=dossier,
+        onderdeel=thema,
+        soort=Afspraakpunt.Soort.AFSPRAAK,
+        titel="Samen bouwen we 800 nieuwe sociale huurwoningen",
+        streefdoel=doel,
+    )
+    realisaties(dossier, nieuwbouw, gemeente, {2025: 150, 2026: 260})
+
+    ander = afspraak("Prestatieafspraken Elders 2025–2028", "elders-2025-2028", 2025, 2028, elders)
+    ander.partijen.create(organisatie=elders, rol="partij")
+    _, ander_item = nieuwbouw_van(ander)
+    Streefdoel.objects.create(
+        dossier=ander, indicator=ander_item, soort=Streefdoel.Soort.LOOPTIJD, waarde=999
+    )
+    realisaties(ander, ander_item, elders, {2025: 333})
+
+    return SimpleNamespace(
+        dossier=dossier,
+        vorige=vorige,
+        ander=ander,
+        thema=thema,
+        nieuwbouw=nieuwbouw,
+        verduurzaming=verduurzaming,
+        doel=doel,
+        punt=punt,
+        gemeente=gemeente,
+        corporatie=corporatie,
+        huurders=huurders,
+        coordinator=user_factory("voorbeeld-coordinator", gemeente, Rol.COORDINATOR),
+        beleid_gemeente=user_factory("voorbeeld-gemeente", gemeente, Rol.BELEIDSMEDEWERKER),
+        beleid_corporatie=user_factory("voorbeeld-corporatie", corporatie, Rol.BELEIDSMEDEWERKER),
+        beleid_huurders=user_factory("voorbeeld-huurders", huurders, Rol.BELEIDSMEDEWERKER),
+        bestuurder=user_factory("voorbeeld-wethouder", gemeente, Rol.BESTUURDER),
+        beheerder=user_factory("voorbeeld-beheer", None, Rol.BEHEERDER),
+    )
