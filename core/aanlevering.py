@@ -37,7 +37,9 @@ def dossiers_q(organisatie) -> Q:
     """On `Dossier`: the dossiers in which `organisatie` answers for figures."""
     q = Q()
     for rijen, dossier, wie in _wegen():
-        q |= Q(pk__in=rijen.filter(**{wie: organisatie}).values(dossier))
+        q |= Q(
+            pk__in=rijen.filter(**{wie: getattr(organisatie, "pk", organisatie)}).values(dossier)
+        )
     return q
 
 
@@ -45,7 +47,7 @@ def organisaties_q(dossier) -> Q:
     """On `Organisatie`: the organisations that answer for figures in `dossier`."""
     q = Q()
     for rijen, waar, wie in _wegen():
-        q |= Q(pk__in=rijen.filter(**{waar: dossier}).values(wie))
+        q |= Q(pk__in=rijen.filter(**{waar: getattr(dossier, "pk", dossier)}).values(wie))
     return q
 
 
