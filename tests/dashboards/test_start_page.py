@@ -4,6 +4,8 @@ import datetime
 import re
 from html.parser import HTMLParser
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -230,3 +232,54 @@ def test_milestones_due_or_past_show_on_the_start_page(client, termijnafspraak):
     assert reverse("afspraken:punt", args=[t.dossier.slug, punt.pk]) in agenda
     for niet in ("Al bereikt", "Vervallen belofte", "Ver weg"):
         assert niet not in agenda
+
+
+def test_the_start_page_takes_as_many_queries_with_more_dossiers_and_milestones(
+    client, termijnafspraak
+):
+    from afspraken.models import Afspraak
+    from core.models import Indicator, Streefdoel, Waarde
+
+    t = termijnafspraak
+    vandaag = timezone.localdate()
+
+    def queries() -> int:
+        client.force_login(t.beleid_corporatie)
+        client.get(reverse("start"))  # warm up: the session, content types
+        with CaptureQueriesContext(connection) as vastgelegd:
+            assert client.get(reverse("start")).status_code == 200
+        return len(vastgelegd.captured_queries)
+
+    voor = queries()
+    for nummer in range(3):
+        afspraak = Afspraak.objects.create(
+            titel=f"Extra afspraak {nummer}",
+            slug=f"extra-{nummer}",
+            startdatum=datetime.date(2024, 1, 1),
+            einddatum=datetime.date(2027, 12, 31),
+            penvoerder=t.gemeente,
+        )
+        afspraak.partijen.create(organisatie=t.corporatie, rol="partij")
+        afspraak.partijen.create(organisatie=t.huurders, rol="partij", levert_cijfers=False)
+        item = Indicator.objects.create(
+            dossier=afspraak, code="x", naam="X", eenheid="aantal", uitsplitsing="organisatie"
+        )
+        Waarde.objects.create(
+            indicator=item, jaar=2024, soort="realisatie", organisatie=t.corporatie, waarde=3
+        )
+        for dagen in (-20, 20):
+            Streefdoel.objects.create(
+                dossier=afspraak,
+                soort=Streefdoel.Soort.MIJLPAAL,
+                omschrijving=f"Mijlpaal {nummer} {dagen}",
+                deadline=vandaag + DAG * dagen,
+            )
+    na = queries()
+
+    assert na == voor
+    client.force_login(t.beleid_corporatie)
+    punten = agendapunten(agenda_tekst(client.get(reverse("start")).content.decode()))
+    assert len([p for p in punten if "Mijlpaal" in p]) == 6
+    assert any(
+        "Realisatie 2024 van Woonstichting Voorbeeld nog niet ingediend" in p for p in punten
+    )
