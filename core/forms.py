@@ -22,10 +22,17 @@ class InvoerRij:
     mag_negatief: bool = False
     versie: int = 0  # of the stored figure; 0 when there is none (see core.versies)
     historie_url: str = ""
+    doelen: tuple[str, ...] = ()  # what the figure counts toward (core.invoerdoelen)
 
     @classmethod
     def voor_plek(
-        cls, plek, bestaand: Waarde | None, meetdefinitie: str, *, historie_url: str = ""
+        cls,
+        plek,
+        bestaand: Waarde | None,
+        meetdefinitie: str,
+        *,
+        historie_url: str = "",
+        doelen: list[str] | tuple[str, ...] = (),
     ):
         """A row for a `core.services.Invoerplek`."""
         indicator = plek.indicator
@@ -39,6 +46,7 @@ class InvoerRij:
             mag_negatief=indicator.mag_negatief,
             versie=bestaand.versie if bestaand else 0,
             historie_url=historie_url,
+            doelen=tuple(doelen),
         )
 
     @property

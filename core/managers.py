@@ -17,6 +17,12 @@ class DossierQuerySet(models.QuerySet):
         # A subquery, not a join: a paginator's count stays a plain count, without DISTINCT.
         return self.filter(pk__in=organisatie.partijen.values("dossier_id"))
 
+    def reported_by(self, organisatie) -> "DossierQuerySet":
+        """Dossiers in which the organisation answers for figures (core.aanlevering)."""
+        from .aanlevering import dossiers_q
+
+        return self.filter(dossiers_q(organisatie))
+
     def met_partij(self, naam: str, **partij) -> "DossierQuerySet":
         """Dossiers in which an organisation whose name contains `naam` takes part (in a role,
         of a kind: `rol="financier"`, `organisatie__soort="gemeente"`). A text, not a choice

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from historie.context import namens_door, wijzigingscontext
 
+from .aanlevering import levert_cijfers
 from .models import (
     Dossier,
     Heropening,
@@ -104,7 +105,10 @@ class Invoerplek:
 def invoer_plekken(dossier: Dossier, organisatie: Organisatie) -> list[Invoerplek]:
     """The figures an organisation fills itself: its own row of items split per organisation,
     each of its municipality's locations for items split per location; the penvoerder fills
-    the items without a split and the reported totals of items split per organisation."""
+    the items without a split and the reported totals of items split per organisation.
+    An organisation that delivers no figures here (a party that only signs) has none."""
+    if not levert_cijfers(dossier, organisatie):
+        return []
     is_penvoerder = dossier.penvoerder_id == organisatie.pk
     locaties = [
         locatie

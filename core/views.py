@@ -10,10 +10,13 @@ from django.views.generic import DetailView, ListView
 
 from historie.links import cijfer_historie_url
 
+from .aanlevering import leverende_organisaties, levert_cijfers, ondertekent_alleen
 from .forms import CijferForm, HeropenForm, InvoerRij, form_status
+from .invoerdoelen import doelen_bij
 from .models import Dossier, Jaaropgave, Organisatie, Partij, Soort
 from .services import (
     bestaande_waarden,
+    check_jaar,
     dien_jaaropgave_in,
     heropen_jaaropgave,
     invoer_plekken,
@@ -71,25 +74,67 @@ def _opgave_context(request, slug: str, jaar: int, soort: str):
     ).first() or Jaaropgave(dossier=dossier, organisatie=organisatie, jaar=jaar, soort=soort)
     if not request.user.has_perm("core.enter_jaaropgave", opgave):
         raise PermissionDenied("U mag de cijfers van deze organisatie niet invoeren.")
+    if not levert_cijfers(dossier, organisatie) and request.method == "POST":
+        raise PermissionDenied(_geen_aanlevering(dossier, organisatie))
     return dossier, organisatie, opgave
 
 
-def _invoer_rijen(dossier, organisatie, jaar, soort) -> list[InvoerRij]:
+def _geen_aanlevering(dossier, organisatie) -> str:
+    if ondertekent_alleen(dossier, organisatie):
+        return (
+            f"{organisatie} ondertekent {dossier}, maar levert geen cijfers aan: er is hier "
+            "niets in te voeren of in te dienen."
+        )
+    return f"{organisatie} levert in {dossier} geen cijfers aan: er is hier niets in te voeren."
+
+
+def _invoer_rijen(dossier, organisatie, jaar, soort, user) -> list[InvoerRij]:
+    plekken = invoer_plekken(dossier, organisatie)
     bestaand = bestaande_waarden(dossier, organisatie, jaar, soort)
+    doelen = doelen_bij(dossier, organisatie, plekken, user=user, jaar=jaar, soort=soort)
     return [
         InvoerRij.voor_plek(
             plek,
             bestaand.get(plek.sleutel),
             plek.indicator.meetdefinitie_voor(organisatie.pk),
             historie_url=cijfer_historie_url(*plek.sleutel, jaar=jaar, soort=soort),
+            doelen=doelen[plek.sleutel],
         )
-        for plek in invoer_plekken(dossier, organisatie)
+        for plek in plekken
     ]
+
+
+def _geen_invoer(request, dossier, organisatie, opgave, jaar, soort):
+    """The grid of an organisation that delivers nothing here: a message, not an empty form."""
+    context = {
+        "dossier": dossier,
+        "organisatie": organisatie,
+        "opgave": opgave,
+        "jaar": jaar,
+        "soort": soort,
+        "geen_invoer": _geen_aanlevering(dossier, organisatie),
+        "organisaties": _keuze(request.user, dossier),
+    }
+    return render(request, "core/jaaropgave_invoer.html", context)
+
+
+def _keuze(user, dossier):
+    """The organisations a coordinator or beheerder may enter for: those that deliver."""
+    if not user.has_perm("core.change_dossier", dossier):
+        return []
+    return list(leverende_organisaties(dossier))
 
 
 def jaaropgave_invoer(request, slug: str, jaar: int, soort: str):
     dossier, organisatie, opgave = _opgave_context(request, slug, jaar, soort)
-    rijen = _invoer_rijen(dossier, organisatie, jaar, soort)
+    if request.method != "POST":
+        try:
+            check_jaar(dossier, jaar)  # a target past the term is context, not an entry year
+        except ValidationError as error:
+            raise Http404(" ".join(error.messages)) from error
+        if not levert_cijfers(dossier, organisatie):
+            return _geen_invoer(request, dossier, organisatie, opgave, jaar, soort)
+    rijen = _invoer_rijen(dossier, organisatie, jaar, soort, request.user)
     form = CijferForm(request.POST or None, rijen=rijen)
     if (
         request.method == "POST"
@@ -118,6 +163,7 @@ def jaaropgave_invoer(request, slug: str, jaar: int, soort: str):
         "caption": f"{soort.capitalize()} {jaar}: cijfers van {organisatie}",
         "heropen_form": HeropenForm(),
         "mag_vaststellen": request.user.has_perm("core.vaststellen_jaaropgave", opgave),
+        "organisaties": _keuze(request.user, dossier),
     }
     return render(request, "core/jaaropgave_invoer.html", context, status=form_status(form))
 

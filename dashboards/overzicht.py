@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.urls import reverse
 
-from afspraken.models import Afspraakpunt
 from core.cellen import cellen, tel_per
 from core.checks import Bevinding, toets_dossiers
-from core.models import Dossier, Jaaropgave, Waarde
+from core.models import Dossier, Jaaropgave, Streefdoel, Waarde
 from core.rules import is_beleidsmedewerker, is_coordinator
 from core.status import Status
 from projecten.models import Rapportage
@@ -66,24 +65,11 @@ def nieuwste_bevindingen(user, dossiers: list[Dossier]) -> list[Gevonden]:
 
 
 def agenda(user, dossiers: list[Dossier], vandaag: datetime.date) -> list[Agendapunt]:
-    """Deliverables, reports and years to submit that are due within 90 days or overdue."""
+    """Milestones, reports and years to submit that are due within 90 days or overdue."""
     ids = [d.pk for d in dossiers]
     per_pk = {d.pk: d for d in dossiers}
     grens = vandaag + VOORUIT
-    punten = []
-    for punt in Afspraakpunt.objects.filter(
-        afspraak__in=ids, status=Afspraakpunt.Status.LOPEND, deadline__lte=grens
-    ).exclude(resultaat=""):
-        dossier = per_pk[punt.afspraak_id]
-        punten.append(
-            Agendapunt(
-                punt.deadline,
-                f"{punt.resultaat} ({punt.deadline_omschrijving or 'deadline'})",
-                dossier,
-                reverse("afspraken:punt", args=[dossier.slug, punt.pk]),
-                punt.deadline < vandaag,
-            )
-        )
+    punten = _mijlpalen(dossiers, vandaag)
     for rapportage in Rapportage.objects.filter(
         project__in=ids, ontvangen_op__isnull=True, venster_eind__lte=grens
     ):
@@ -102,26 +88,72 @@ def agenda(user, dossiers: list[Dossier], vandaag: datetime.date) -> list[Agenda
     return punten
 
 
+def _mijlpalen(dossiers: list[Dossier], vandaag: datetime.date) -> list[Agendapunt]:
+    """Milestones not reached (nor dropped) whose due date, their own or the dossier's end,
+    is within 90 days or past. One query."""
+    per_pk = {d.pk: d for d in dossiers}
+    grens = vandaag + VOORUIT
+    doelen = (
+        Streefdoel.objects.filter(
+            dossier__in=list(per_pk),
+            soort=Streefdoel.Soort.MIJLPAAL,
+            vervallen=False,
+            bereikt_op__isnull=True,
+        )
+        .filter(Q(deadline__lte=grens) | Q(deadline__isnull=True, dossier__einddatum__lte=grens))
+        .select_related("afspraakpunt", "beoogd_resultaat")
+    )
+    punten = []
+    for doel in doelen:
+        doel.dossier = dossier = per_pk[doel.dossier_id]
+        punten.append(
+            Agendapunt(
+                doel.uiterlijk,
+                _mijlpaal_tekst(doel),
+                dossier,
+                _mijlpaal_url(doel, dossier),
+                doel.uiterlijk < vandaag,
+            )
+        )
+    return punten
+
+
+def _mijlpaal_tekst(doel: Streefdoel) -> str:
+    """The promise as its agreement item or intended result words it."""
+    punt = getattr(doel, "afspraakpunt", None)
+    resultaat = getattr(doel, "beoogd_resultaat", None)
+    wat = (
+        (punt and (punt.resultaat or punt.titel))
+        or doel.omschrijving
+        or (resultaat and str(resultaat))
+        or str(doel)
+    )
+    if punt and punt.deadline_omschrijving:
+        return f"{wat} ({punt.deadline_omschrijving})"
+    return wat
+
+
+def _mijlpaal_url(doel: Streefdoel, dossier: Dossier) -> str:
+    punt = getattr(doel, "afspraakpunt", None)
+    if punt is not None:
+        return reverse("afspraken:punt", args=[dossier.slug, punt.pk])
+    return dossier.get_absolute_url()
+
+
 def _niet_ingediend(user, dossiers: list[Dossier], vandaag: datetime.date) -> list[Agendapunt]:
     """Past years whose realisation the user's organisation has not yet submitted.
 
-    Only dossiers in which the organisation answers for figures: as penvoerder, as a party
-    of an item split per organisation, or as the municipality of a location.
+    Only dossiers in which the organisation answers for figures (core.aanlevering): a party
+    that only signs is never late.
     """
     organisatie = user.organisatie
     if organisatie is None:
         return []
-    verantwoordelijk = (
-        Dossier.objects.filter(pk__in=[d.pk for d in dossiers], indicatoren__isnull=False)
-        .filter(
-            Q(penvoerder=organisatie)
-            | Q(indicatoren__uitsplitsing="organisatie", partijen__organisatie=organisatie)
-            | Q(locaties__gemeente=organisatie)
-        )
+    verantwoordelijk = set(
+        Dossier.objects.filter(pk__in=[d.pk for d in dossiers])
+        .reported_by(organisatie)
         .values_list("pk", flat=True)
-        .distinct()
     )
-    verantwoordelijk = set(verantwoordelijk)
     ingediend = set(
         Jaaropgave.objects.filter(
             dossier__in=verantwoordelijk,

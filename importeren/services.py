@@ -18,6 +18,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from core.aanlevering import levert_cijfers
 from core.dutch_numbers import parse_getal
 from core.forms import toets_cijfer
 from core.gegevens import Sleutel, parse_sleutel
@@ -368,6 +369,11 @@ class _Beoordeling:
             self.fout(rij, "sleutel", f"U mag dit cijfer niet wijzigen: het is van {eigenaar}.")
             return None
         plek = self._plekken(eigenaar_id).get((indicator.pk, _pk(organisatie), _pk(locatie)))
+        if plek is None and not self._plekken(eigenaar_id):
+            eigenaar = self._organisatie(eigenaar_id)
+            if not levert_cijfers(self.dossier, eigenaar):  # a party that only signs
+                self.fout(rij, "sleutel", f"{eigenaar} levert in dit dossier geen cijfers aan.")
+                return None
         if plek is None:
             if organisatie or locatie:
                 wie = f"organisatie {organisatie}" if organisatie else f"locatie {locatie}"

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from openpyxl import Workbook
 
+from core.aanlevering import leverende_organisaties, levert_cijfers
 from core.gegevens import write_gegevens
 from core.models import Dossier, Jaaropgave, Organisatie, Soort, Waarde
 from core.rules import is_beheerder
@@ -53,6 +54,8 @@ def sjabloon(request, slug: str, jaar: int):
     opgave = Jaaropgave(dossier=dossier, organisatie=organisatie, jaar=jaar, soort=Soort.PLAN)
     if not request.user.has_perm("core.enter_jaaropgave", opgave):
         raise PermissionDenied("U mag de cijfers van deze organisatie niet invoeren.")
+    if not levert_cijfers(dossier, organisatie):
+        raise PermissionDenied(f"{organisatie} levert in {dossier} geen cijfers aan.")
     try:
         check_jaar(dossier, jaar)
     except ValidationError as error:
@@ -99,6 +102,11 @@ def upload(request, slug: str):
         "dossier": dossier,
         "form": form,
         "organisatie": organisatie,
+        "levert": organisatie is not None and levert_cijfers(dossier, organisatie),
+        # A coordinator or beheerder picks among the organisations that deliver figures.
+        "organisaties": list(leverende_organisaties(dossier))
+        if request.user.has_perm("core.change_dossier", dossier)
+        else [],
         "jaren": _jaren(dossier),
         "gekozen_jaar": request.GET.get("jaar", ""),
         "imports": Cijferimport.objects.filter(dossier=dossier, door=request.user)[:10],
