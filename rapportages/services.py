@@ -15,7 +15,7 @@ from django.db.models import Count, Max, Q, Sum
 from django.utils import timezone
 
 from core.gegevens import iter_gegevens
-from core.models import Waarde
+from core.models import Streefdoel, Waarde
 from core.rules import openbare_lezer
 from core.signals import meld_cijfers_gewijzigd
 from regiodeals.models import Kosten
@@ -29,7 +29,8 @@ Status = Rapport.Status
 
 
 def vingerafdruk(rapport: Rapport) -> str:
-    """Changes whenever a figure, a cost or a narrative of the report's object changes."""
+    """Changes whenever a figure, a target, a cost or a narrative of the report's object
+    changes (a lowered target changes the report's progress as much as a figure does)."""
     if rapport.dossier_id:
         waarden = Waarde.objects.filter(indicator__dossier=rapport.dossier_id)
         kosten = Kosten.objects.filter(post__regiodeal=rapport.dossier_id)
@@ -41,6 +42,10 @@ def vingerafdruk(rapport: Rapport) -> str:
         kosten.aggregate(n=Count("pk"), laatst=Max("ingevoerd_op"), som=Sum("bedrag")),
         list(rapport.teksten.order_by("onderdeel_id").values_list("onderdeel_id", "tekst")),
     ]
+    if rapport.dossier_id:
+        velden = [f.attname for f in Streefdoel._meta.concrete_fields]
+        doelen = Streefdoel.objects.filter(dossier=rapport.dossier_id).order_by("pk")
+        delen.append(list(doelen.values_list(*velden)))
     return hashlib.sha256(repr(delen).encode()).hexdigest()[:32]
 
 
