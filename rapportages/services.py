@@ -6,6 +6,7 @@ workbook and a snapshot of the figures are stored and never change). Every step 
 """
 
 import hashlib
+from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -107,11 +108,15 @@ def genereer(versie: Rapportversie) -> None:
 
 
 def momentopname(rapport: Rapport) -> dict:
-    """The figures and costs a final version was made from, as plain JSON."""
+    """The figures, targets and costs a final version was made from, as plain JSON."""
 
     def tekst(rij):
-        return [str(v) if isinstance(v, Decimal) else v for v in rij]
+        return [
+            str(v) if isinstance(v, Decimal) else v.isoformat() if isinstance(v, date) else v
+            for v in rij
+        ]
 
+    doelen = Streefdoel.objects.filter(dossier=rapport.dossier_id or 0).order_by("pk")
     if rapport.dossier_id:
         kosten = Kosten.objects.filter(post__regiodeal=rapport.dossier_id)
     else:
@@ -122,6 +127,21 @@ def momentopname(rapport: Rapport) -> dict:
             tekst(rij)
             for rij in kosten.order_by("post__volgorde", "jaar", "bron").values_list(
                 "post__naam", "jaar", "bron", "bedrag"
+            )
+        ],
+        "streefdoelen": [
+            tekst(rij)
+            for rij in doelen.values_list(
+                "pk",
+                "soort",
+                "waarde",
+                "minimum",
+                "maximum",
+                "van_jaar",
+                "tot_en_met_jaar",
+                "deadline",
+                "bereikt_op",
+                "vervallen",
             )
         ],
     }
