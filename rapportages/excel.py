@@ -8,7 +8,9 @@ many figures there are. Numbers are numbers with Dutch-looking formats; text is 
 from io import BytesIO
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import WriteOnlyCell
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from core.gegevens import (
     Getalcellen,
@@ -22,12 +24,13 @@ from core.models import Waarde
 from regiodeals.models import Regiodeal
 
 from .inhoud import Inhoud
+from .streefdoelen import Doelregel, getal
 
 
 def _sheet(wb: Workbook, titel: str, koppen: list[str], breedtes: list[int]):
     ws = wb.create_sheet(titel)
     for i, breedte in enumerate(breedtes):
-        ws.column_dimensions[chr(ord("A") + i)].width = breedte
+        ws.column_dimensions[get_column_letter(i + 1)].width = breedte
     ws.freeze_panes = "A2"
     ws.append(header_cells(ws, koppen))
     return ws
@@ -139,7 +142,7 @@ def render_xlsx(inhoud: Inhoud, waarden) -> bytes:
                         text_value(ws, ""),
                         text_value(ws, r.omschrijving),
                         text_value(ws, r.doel),
-                        number_cell(ws, r.gerealiseerd, "aantal"),
+                        number_cell(ws, r.gerealiseerd, r.eenheid),
                         text_value(ws, r.status),
                     ]
                 )
@@ -168,6 +171,9 @@ def render_xlsx(inhoud: Inhoud, waarden) -> bytes:
                     number_cell(ws, verschuldigd, "euro"),
                 ]
             )
+    if rapport.dossier_id:
+        groepen = c.get("streefdoelgroepen", [])
+        _streefdoelen(wb, [regel for _, regels in groepen for regel in regels], rapport.jaar)
     ws = _sheet(wb, "Bevindingen", ["Bevinding"], [120])
     tabel, financien = c.get("tabel"), c.get("financien")
     for b in [
@@ -180,6 +186,81 @@ def render_xlsx(inhoud: Inhoud, waarden) -> bytes:
     uitvoer = BytesIO()
     wb.save(uitvoer)
     return uitvoer.getvalue()
+
+
+STREEFDOELKOPPEN = [
+    ("Thema of actielijn", 30),
+    ("Streefdoel", 60),
+    ("Organisatie", 24),
+    ("Soort", 16),
+    ("Eenheid", 10),
+    ("Streefwaarde", 14),
+    ("Minimum", 12),
+    ("Maximum", 12),
+    ("Startjaar", 11),
+    ("Eindjaar", 11),
+    ("Uiterlijk", 13),
+    ("Bereikt op", 13),
+    ("Referentie", 24),
+    ("Referentiewaarde", 16),
+    ("Nulmeting", 12),
+    ("Jaar nulmeting", 14),
+    ("Gerealiseerd tot en met {jaar}", 18),
+    ("Verwacht eind {jaar}", 16),
+    ("Status", 20),
+    ("Vorige periode", 15),
+    ("Doel", 36),
+    ("Opmerking", 50),
+]
+
+
+def _streefdoelen(wb: Workbook, regels: list[Doelregel], jaar: int) -> None:
+    """One row per target with typed cells (numbers, years, dates), an autofilter on the
+    header; the same progress as the PDF's chapter, by the one rule."""
+    koppen = [kop.format(jaar=jaar) for kop, _ in STREEFDOELKOPPEN]
+    ws = _sheet(wb, "Streefdoelen", koppen, [breedte for _, breedte in STREEFDOELKOPPEN])
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(koppen))}{len(regels) + 1}"
+    getallen = Getalcellen(ws)
+    for r in regels:
+        doel, v, eenheid = r.doel, r.voortgang, r.eenheid
+
+        def num(kolom, waarde, eenheid=eenheid):
+            return getallen(kolom, getal(waarde), eenheid)
+
+        ws.append(
+            [
+                text_value(ws, r.thema),
+                text_value(ws, r.omschrijving),
+                text_value(ws, r.wie),
+                text_value(ws, r.soort),
+                text_value(ws, eenheid),
+                num(5, doel.waarde),
+                num(6, doel.minimum),
+                num(7, doel.maximum),
+                doel.startjaar,
+                doel.eindjaar,
+                _datumcel(ws, doel.uiterlijk if doel.soort == doel.Soort.MIJLPAAL else None),
+                _datumcel(ws, doel.bereikt_op),
+                text_value(ws, doel.referentie),
+                num(13, doel.referentiewaarde),
+                num(14, doel.nulmeting),
+                doel.nulmeting_jaar,
+                num(16, v.gerealiseerd),
+                num(17, v.verwacht),
+                text_value(ws, r.status),
+                num(19, v.vorige_periode),
+                text_value(ws, r.doeltekst),
+                text_value(ws, r.context),
+            ]
+        )
+
+
+def _datumcel(ws, dag):
+    if dag is None:
+        return None
+    cel = WriteOnlyCell(ws, value=dag)
+    cel.number_format = "d-m-yyyy"
+    return cel
 
 
 def gegevens_van(rapport, user):

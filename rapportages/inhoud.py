@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from django.db.models import Sum
 
-from core.charts import Voortgangsregel
+from afspraken.models import Afspraakpunt
 from core.figures import Cijfertabel
 from core.models import Dossier, Onderdeel, Waarde
 from dashboards.dossier import dashboard_context
@@ -21,9 +21,9 @@ from dashboards.grafieken import waarde_van
 from projecten.output import output_per
 from regiodeals.finance import rijksbijdrage_verschuldigd, toets_tranche
 from regiodeals.models import BeoogdResultaat, Kosten, Regiodeal
-from regiodeals.results import gerealiseerde_waarde, realisaties_van, resultaat_status
 
 from .models import Rapport
+from .streefdoelen import Doelregel, datum, doeltekst, per_onderdeel, streefdoelregels
 
 
 @dataclass
@@ -47,6 +47,16 @@ class Resultaatregel:
     omschrijving: str
     doel: str
     gerealiseerd: Decimal | None
+    status: str
+    eenheid: str = "aantal"
+
+
+@dataclass
+class Puntregel:
+    """An afspraakpunt with its deadline and the status its target has by the shared rule."""
+
+    punt: Afspraakpunt
+    deadline: str
     status: str
 
 
@@ -76,13 +86,18 @@ def bouw_inhoud(rapport: Rapport, user) -> Inhoud:
     basis = dashboard_context(dossier, user, rapport.jaar, statussen=True)
     inhoud = Inhoud(rapport, context={**basis, "jaar": rapport.jaar})
     inhoud.context["cijfers"] = cijferregels(basis["tabel"], rapport.jaar)
+    doelen = streefdoelregels(dossier, user, rapport.jaar)
+    inhoud.context.update(streefdoelen=doelen, streefdoelgroepen=per_onderdeel(doelen))
     bouwer = {
         Dossier.Soort.REGIODEAL: _regiodeal,
         Dossier.Soort.AFSPRAAK: _afspraak,
         Dossier.Soort.PROJECT: _project,
     }[dossier.soort]
     bouwer(inhoud, dossier, user)
-    inhoud.hoofdstukken.append(Hoofdstuk("Bevindingen", "bevindingen", "bevindingen"))
+    inhoud.hoofdstukken += [
+        Hoofdstuk("Streefdoelen en voortgang", "streefdoelen", "streefdoelen"),
+        Hoofdstuk("Bevindingen", "bevindingen", "bevindingen"),
+    ]
     return inhoud
 
 
@@ -131,26 +146,7 @@ def _regiodeal(inhoud: Inhoud, dossier: Dossier, user) -> None:
     teksten = (
         {t.onderdeel_id: t.tekst for t in inhoud.rapport.teksten.all()} if inhoud.rapport.pk else {}
     )
-    realisaties = realisaties_van(
-        deal, Waarde.objects.visible_to(user, [deal.pk]).filter(jaar__lte=jaar)
-    )
-    resultaten: dict[int, list[Resultaatregel]] = {}
-    for r in BeoogdResultaat.objects.filter(regiodeal=deal).select_related("onderdeel"):
-        gemeten = realisaties.get(r.indicator_id, {})
-        doeltekst = (
-            Voortgangsregel(r.omschrijving, None, r.streefwaarde, r.minimum, r.maximum).doel
-            if r.soort == BeoogdResultaat.Soort.TELBAAR
-            else r.get_soort_display()
-        )
-        resultaten.setdefault(r.onderdeel_id, []).append(
-            Resultaatregel(
-                r.onderdeel.nummer,
-                r.omschrijving,
-                doeltekst,
-                gerealiseerde_waarde(r, gemeten),
-                resultaat_status(r, gemeten).label,
-            )
-        )
+    resultaten = _resultaten(deal, inhoud.context["streefdoelen"])
     onderdelen = list(Onderdeel.objects.filter(dossier=deal).order_by("volgorde", "nummer"))
     inhoud.context.update(
         deal=deal,
@@ -167,6 +163,25 @@ def _regiodeal(inhoud: Inhoud, dossier: Dossier, user) -> None:
     ]
 
 
+def _resultaten(deal: Regiodeal, doelen: list[Doelregel]) -> dict[int, list[Resultaatregel]]:
+    """The intended results per action line or project, judged by their targets' progress."""
+    per_doel = {regel.doel.pk: regel for regel in doelen}
+    resultaten: dict[int, list[Resultaatregel]] = {}
+    for r in BeoogdResultaat.objects.filter(regiodeal=deal).select_related("onderdeel"):
+        regel = per_doel.get(r.streefdoel_id)
+        resultaten.setdefault(r.onderdeel_id, []).append(
+            Resultaatregel(
+                r.onderdeel.nummer,
+                r.omschrijving,
+                doeltekst(regel.doel) if regel else "–",
+                regel.voortgang.gerealiseerd if regel else None,
+                regel.status if regel else "geen streefdoel",
+                regel.eenheid if regel else "aantal",
+            )
+        )
+    return resultaten
+
+
 def _resultaattelling(resultaten: dict[int, list[Resultaatregel]]) -> dict[str, int]:
     telling: dict[str, int] = {}
     for regels in resultaten.values():
@@ -180,11 +195,28 @@ def _afspraak(inhoud: Inhoud, dossier: Dossier, user) -> None:
     normen = [u for u in inhoud.context["tabel"].toetsing.normuitkomsten if u.jaar == jaar]
     namen = {r.indicator.pk: r.indicator.naam for r in inhoud.context["tabel"].rijen}
     inhoud.context["normen"] = [(namen.get(u.item, ""), u) for u in normen]
+    inhoud.context["puntregels"] = _puntregels(dossier, inhoud.context["streefdoelen"])
     inhoud.hoofdstukken += [
         Hoofdstuk(f"Planning en realisatie {jaar}", "afspraak_cijfers", "cijfers"),
         Hoofdstuk("Normen", "afspraak_normen", "normen"),
         Hoofdstuk("Bestuursopdrachten en afspraken per thema", "afspraak_punten", "punten"),
     ]
+
+
+def _puntregels(dossier: Dossier, doelen: list[Doelregel]) -> dict[object, list[Puntregel]]:
+    """The afspraakpunten per theme; a punt with a target (a bestuursopdracht's deadline) has
+    the status the dashboard shows (te laat when past and not reached), not a stored word."""
+    per_doel = {regel.doel.pk: regel for regel in doelen}
+    punten: dict[object, list[Puntregel]] = defaultdict(list)
+    for punt in Afspraakpunt.objects.filter(afspraak=dossier).select_related("onderdeel"):
+        regel = per_doel.get(punt.streefdoel_id)
+        deadline = punt.deadline_omschrijving
+        if regel and regel.doel.soort == regel.doel.Soort.MIJLPAAL and regel.doel.uiterlijk:
+            formeel = datum(regel.doel.uiterlijk)
+            deadline = f"{deadline}, uiterlijk {formeel}" if deadline else formeel
+        status = regel.status if regel else punt.get_status_display()
+        punten[punt.onderdeel].append(Puntregel(punt, deadline, status))
+    return dict(punten)
 
 
 def _project(inhoud: Inhoud, dossier: Dossier, user) -> None:

@@ -6,6 +6,7 @@ workbook and a snapshot of the figures are stored and never change). Every step 
 """
 
 import hashlib
+from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,7 +16,7 @@ from django.db.models import Count, Max, Q, Sum
 from django.utils import timezone
 
 from core.gegevens import iter_gegevens
-from core.models import Waarde
+from core.models import Streefdoel, Waarde
 from core.rules import openbare_lezer
 from core.signals import meld_cijfers_gewijzigd
 from regiodeals.models import Kosten
@@ -29,7 +30,8 @@ Status = Rapport.Status
 
 
 def vingerafdruk(rapport: Rapport) -> str:
-    """Changes whenever a figure, a cost or a narrative of the report's object changes."""
+    """Changes whenever a figure, a target, a cost or a narrative of the report's object
+    changes (a lowered target changes the report's progress as much as a figure does)."""
     if rapport.dossier_id:
         waarden = Waarde.objects.filter(indicator__dossier=rapport.dossier_id)
         kosten = Kosten.objects.filter(post__regiodeal=rapport.dossier_id)
@@ -41,6 +43,10 @@ def vingerafdruk(rapport: Rapport) -> str:
         kosten.aggregate(n=Count("pk"), laatst=Max("ingevoerd_op"), som=Sum("bedrag")),
         list(rapport.teksten.order_by("onderdeel_id").values_list("onderdeel_id", "tekst")),
     ]
+    if rapport.dossier_id:
+        velden = [f.attname for f in Streefdoel._meta.concrete_fields]
+        doelen = Streefdoel.objects.filter(dossier=rapport.dossier_id).order_by("pk")
+        delen.append(list(doelen.values_list(*velden)))
     return hashlib.sha256(repr(delen).encode()).hexdigest()[:32]
 
 
@@ -102,11 +108,15 @@ def genereer(versie: Rapportversie) -> None:
 
 
 def momentopname(rapport: Rapport) -> dict:
-    """The figures and costs a final version was made from, as plain JSON."""
+    """The figures, targets and costs a final version was made from, as plain JSON."""
 
     def tekst(rij):
-        return [str(v) if isinstance(v, Decimal) else v for v in rij]
+        return [
+            str(v) if isinstance(v, Decimal) else v.isoformat() if isinstance(v, date) else v
+            for v in rij
+        ]
 
+    doelen = Streefdoel.objects.filter(dossier=rapport.dossier_id or 0).order_by("pk")
     if rapport.dossier_id:
         kosten = Kosten.objects.filter(post__regiodeal=rapport.dossier_id)
     else:
@@ -117,6 +127,21 @@ def momentopname(rapport: Rapport) -> dict:
             tekst(rij)
             for rij in kosten.order_by("post__volgorde", "jaar", "bron").values_list(
                 "post__naam", "jaar", "bron", "bedrag"
+            )
+        ],
+        "streefdoelen": [
+            tekst(rij)
+            for rij in doelen.values_list(
+                "pk",
+                "soort",
+                "waarde",
+                "minimum",
+                "maximum",
+                "van_jaar",
+                "tot_en_met_jaar",
+                "deadline",
+                "bereikt_op",
+                "vervallen",
             )
         ],
     }

@@ -63,6 +63,8 @@ def test_coordinator_takes_the_report_from_concept_to_definitief(als, partij_van
     assert rapport.versies.get(nummer=3).momentopname["kosten"] == [
         ["Meedoen", 2025, "rijk", "400000.00"]
     ]
+    doelen = rapport.versies.get(nummer=3).momentopname["streefdoelen"]
+    assert len(doelen) == 30 and doelen[3][:5] == [1004, "bandbreedte", None, "1.00", "3.00"]
 
 
 def test_a_final_report_stays_byte_identical_when_figures_change(als):
