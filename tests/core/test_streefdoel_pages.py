@@ -472,3 +472,14 @@ def weiger(client, t, dossier, data: dict, veld: str) -> str:
     assert Streefdoel.objects.count() == voor
     assert Organisatie.objects.filter(pk=t.gemeente.pk).exists()
     return veldfout(html, veld)
+
+
+def test_the_range_error_writes_its_numbers_the_dutch_way(client, termijnafspraak):
+    fout = weiger(
+        client,
+        termijnafspraak,
+        termijnafspraak.dossier,
+        formulier(soort="bandbreedte", minimum="1.002,5", maximum="999,75", per_jaar="on"),
+        "maximum",
+    )
+    assert fout == "Het minimum (1.002,50) is groter dan het maximum (999,75)."
