@@ -13,6 +13,12 @@ def naar_streefdoelen(apps, schema_editor):
         doel = streefdoel_van(punt)
         if doel is None:
             continue
+        if doel["soort"] == "mijlpaal" and punt.status == "afgerond":
+            # As applying an amendment does now: completed is reached, on the amendment's date.
+            afgerond = Wijzigingsregel.objects.filter(
+                afspraakpunt=punt, soort="afgerond", wijziging__toegepast_op__isnull=False
+            ).order_by("wijziging__datum").first()
+            doel["bereikt_op"] = afgerond.wijziging.datum if afgerond else None
         doel = Streefdoel.objects.create(dossier_id=punt.afspraak_id, volgorde=punt.volgorde, **doel)
         punt.streefdoel = doel
         punt.save(update_fields=["streefdoel"])

@@ -94,6 +94,10 @@ def oude_punten(apps) -> dict:
             "Evaluatie", resultaat="evaluatie opgeleverd", deadline=datetime.date(2016, 8, 1)
         ),
         "tekst": punt("Alleen tekst"),
+        "afgerond": punt(
+            "Verkenning", deadline=datetime.date(2015, 12, 31), status="afgerond", volgorde=9
+        ),
+        "vervallen": punt("Vervallen doel", streefwaarde=D(2), streefjaar=2020, status="vervallen"),
     }
     wijziging = Wijziging.objects.create(
         afspraak=afspraak,
@@ -111,6 +115,7 @@ def oude_punten(apps) -> dict:
         nieuwe_streefwaarde=D(80),
         nieuw_streefjaar=2017,
     ).pk
+    wijziging.regels.create(soort="afgerond", afspraakpunt_id=punten["afgerond"])
     return punten
 
 
@@ -195,7 +200,22 @@ def test_an_agreement_item_s_target_level_deadline_and_amendment_arrive_on_the_t
         None,
     )
     assert Afspraakpunt.objects.get(pk=punten["tekst"]).streefdoel is None
-    assert Streefdoel.objects.count() == 2
+    # Completed by an applied amendment: reached on its date, as applying one does now.
+    afgerond = Afspraakpunt.objects.get(pk=punten["afgerond"]).streefdoel
+    assert velden(afgerond, "soort", "deadline", "bereikt_op", "volgorde") == (
+        "mijlpaal",
+        datetime.date(2015, 12, 31),
+        datetime.date(2018, 5, 1),
+        9,
+    )
+    vervallen = Afspraakpunt.objects.get(pk=punten["vervallen"]).streefdoel
+    assert velden(vervallen, "soort", "waarde", "tot_en_met_jaar", "vervallen") == (
+        "effect",
+        D(2),
+        2020,
+        True,
+    )
+    assert Streefdoel.objects.count() == 4
     regel = Wijzigingsregel.objects.get(pk=punten["regel"])
     assert regel.oud_streefdoel == {"waarde": "80.00", "tot_en_met_jaar": 2016}
     assert (regel.nieuwe_streefwaarde, regel.nieuw_streefjaar) == (D(80), 2017)
