@@ -483,3 +483,11 @@ def test_the_range_error_writes_its_numbers_the_dutch_way(client, termijnafspraa
         "maximum",
     )
     assert fout == "Het minimum (1.002,50) is groter dan het maximum (999,75)."
+
+
+def test_a_template_names_a_target_in_the_same_words(termijnafspraak):
+    from django.template import Context, Template
+
+    html = Template("{% load streefdoelen %}{{ punt.streefdoel|beschrijf }}|{{ geen|beschrijf }}")
+
+    assert html.render(Context({"punt": termijnafspraak.punt})) == "800 in 2025–2028|"
