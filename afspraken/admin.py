@@ -18,7 +18,7 @@ class AfspraakAdmin(admin.ModelAdmin):
 class AfspraakpuntAdmin(admin.ModelAdmin):
     list_display = ["titel", "afspraak", "onderdeel", "soort", "status", "streefdoel"]
     list_filter = ["afspraak", "soort", "status"]
-    list_select_related = ["afspraak", "onderdeel"]
+    list_select_related = ["afspraak", "onderdeel", "streefdoel__indicator"]
     search_fields = ["titel", "tekst", "trekker_omschrijving"]
     filter_horizontal = ["trekkers"]
     raw_id_fields = ["streefdoel", "toegevoegd_bij"]

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
+from core.doeltekst import beschrijf, uit_gegevens
 from core.models import Dossier, Onderdeel, Organisatie, Streefdoel
 
 
@@ -209,6 +210,48 @@ class Wijzigingsregel(models.Model):
     def __str__(self) -> str:
         onderwerp = self.afspraakpunt or self.titel
         return f"{self.get_soort_display()}: {onderwerp}"
+
+    def nieuwe_waarden(self) -> dict:
+        """What this change sets on the target: only the values it gives."""
+        nieuw = {
+            "waarde": self.nieuwe_streefwaarde,
+            "tot_en_met_jaar": self.nieuw_streefjaar,
+            "minimum": self.nieuw_minimum,
+            "maximum": self.nieuw_maximum,
+            "deadline": self.nieuwe_deadline,
+        }
+        return {veld: waarde for veld, waarde in nieuw.items() if waarde is not None}
+
+    @property
+    def oud_doel(self) -> Streefdoel | None:
+        """The target before this change: as recorded when applied, else as it is now."""
+        huidig = self.afspraakpunt.streefdoel if self.afspraakpunt_id else None
+        if huidig is None:
+            return None
+        if not self.wijziging.is_toegepast:
+            return huidig
+        if self.oud_streefdoel is None:
+            return None  # the change gave the item its first target
+        return uit_gegevens(self.oud_streefdoel, huidig)
+
+    @property
+    def nieuw_doel(self) -> Streefdoel | None:
+        basis = self.oud_doel or (self.afspraakpunt.streefdoel if self.afspraakpunt_id else None)
+        if basis is None or not self.nieuwe_waarden():
+            return None
+        return uit_gegevens(self.nieuwe_waarden(), basis)
+
+    @property
+    def doelwijziging(self) -> str:
+        """ "Oorspronkelijk doel: 800 in 2025–2028; nieuw doel: 700 in 2025–2028." """
+        if self.soort != self.Soort.STREEFWAARDE:
+            return ""
+        oud, nieuw = self.oud_doel, self.nieuw_doel
+        if nieuw is None:
+            return ""
+        if oud is None:
+            return f"Nieuw doel: {beschrijf(nieuw)}."
+        return f"Oorspronkelijk doel: {beschrijf(oud)}; nieuw doel: {beschrijf(nieuw)}."
 
     def clean(self) -> None:
         if self.soort == self.Soort.TOEGEVOEGD:

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from core.doeltekst import als_gegevens
 from core.models import Streefdoel, User
 
 from .models import Afspraakpunt, Wijziging, Wijzigingsregel
@@ -70,7 +71,7 @@ def _pas_regel_toe(regel: Wijzigingsregel, wijziging: Wijziging) -> None:
     regel.oude_status = punt.status
     doel = punt.streefdoel
     if doel is not None:
-        regel.oud_streefdoel = streefdoel_als_tekst(doel)
+        regel.oud_streefdoel = als_gegevens(doel)
     if regel.soort == Regel.STREEFWAARDE:
         if doel is None:
             doel = punt.streefdoel = _nieuw_streefdoel(regel, wijziging)
@@ -92,29 +93,8 @@ def _pas_regel_toe(regel: Wijzigingsregel, wijziging: Wijziging) -> None:
     regel.save(update_fields=["oude_status", "oud_streefdoel"])
 
 
-STREEFDOEL_VELDEN = ["soort", "waarde", "minimum", "maximum", "tot_en_met_jaar", "deadline"]
-
-
-def streefdoel_als_tekst(doel: Streefdoel) -> dict:
-    """The target's values as they were, for the amendment's record (JSON)."""
-    return {
-        veld: (None if (v := getattr(doel, veld)) is None else str(v)) for veld in STREEFDOEL_VELDEN
-    }
-
-
-def _nieuwe_waarden(regel: Wijzigingsregel) -> dict:
-    nieuw = {
-        "waarde": regel.nieuwe_streefwaarde,
-        "tot_en_met_jaar": regel.nieuw_streefjaar,
-        "minimum": regel.nieuw_minimum,
-        "maximum": regel.nieuw_maximum,
-        "deadline": regel.nieuwe_deadline,
-    }
-    return {veld: waarde for veld, waarde in nieuw.items() if waarde is not None}
-
-
 def _wijzig_streefdoel(doel: Streefdoel, regel: Wijzigingsregel) -> None:
-    for veld, waarde in _nieuwe_waarden(regel).items():
+    for veld, waarde in regel.nieuwe_waarden().items():
         setattr(doel, veld, waarde)
     doel.full_clean()
     doel.save()
@@ -123,7 +103,7 @@ def _wijzig_streefdoel(doel: Streefdoel, regel: Wijzigingsregel) -> None:
 def _nieuw_streefdoel(regel: Wijzigingsregel, wijziging: Wijziging) -> Streefdoel | None:
     """A target where an amendment gives one to an item that had none: a milestone when it
     gives only a date, a range when it gives bounds, otherwise a level by a year."""
-    nieuw = _nieuwe_waarden(regel)
+    nieuw = regel.nieuwe_waarden()
     if not nieuw:
         return None
     if set(nieuw) == {"deadline"}:

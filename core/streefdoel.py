@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
+from .dutch_numbers import format_getal
+
 GETAL = {"max_digits": 16, "decimal_places": 2, "null": True, "blank": True}
 
 
@@ -171,7 +173,8 @@ class Streefdoel(models.Model):
             fouten["minimum"] = "Geef een minimum, een maximum of beide."
         if self.minimum is not None and self.maximum is not None and self.minimum > self.maximum:
             fouten["maximum"] = (
-                f"Het minimum ({self.minimum:n}) is groter dan het maximum ({self.maximum:n})."
+                f"Het minimum ({format_getal(self.minimum)}) is groter dan het maximum "
+                f"({format_getal(self.maximum)})."
             )
         if self.soort == soort.MIJLPAAL and self.uiterlijk is None and self.bereikt_op is None:
             fouten["deadline"] = "Een mijlpaal heeft een datum waarop hij bereikt moet zijn."

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import doelen_views, views
 
 app_name = "core"
 urlpatterns = [
@@ -19,5 +19,16 @@ urlpatterns = [
         "dossiers/<slug:slug>/invoer/<int:jaar>/<str:soort>/<str:actie>/",
         views.jaaropgave_actie,
         name="invoer_actie",
+    ),
+    path("dossiers/<slug:slug>/streefdoelen/", doelen_views.streefdoelen, name="streefdoelen"),
+    path(
+        "dossiers/<slug:slug>/streefdoelen/nieuw/",
+        doelen_views.StreefdoelToevoegen.as_view(),
+        name="streefdoel_toevoegen",
+    ),
+    path(
+        "dossiers/<slug:slug>/streefdoelen/<int:pk>/",
+        doelen_views.StreefdoelWijzigen.as_view(),
+        name="streefdoel_wijzigen",
     ),
 ]

@@ -75,7 +75,7 @@ class DoelAdmin(admin.ModelAdmin):
 class BeoogdResultaatAdmin(admin.ModelAdmin):
     list_display = ["omschrijving", "regiodeal", "onderdeel", "streefdoel"]
     list_filter = ["streefdoel__soort", "regiodeal"]
-    list_select_related = ["regiodeal", "onderdeel", "streefdoel"]
+    list_select_related = ["regiodeal", "onderdeel", "streefdoel__indicator"]
     search_fields = ["omschrijving"]
     raw_id_fields = ["streefdoel"]
 

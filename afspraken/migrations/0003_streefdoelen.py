@@ -13,6 +13,12 @@ def naar_streefdoelen(apps, schema_editor):
         doel = streefdoel_van(punt)
         if doel is None:
             continue
+        if doel["soort"] == "mijlpaal" and punt.status == "afgerond":
+            # As applying an amendment does now: completed is reached, on the amendment's date.
+            afgerond = Wijzigingsregel.objects.filter(
+                afspraakpunt=punt, soort="afgerond", wijziging__toegepast_op__isnull=False
+            ).order_by("wijziging__datum").first()
+            doel["bereikt_op"] = afgerond.wijziging.datum if afgerond else None
         doel = Streefdoel.objects.create(dossier_id=punt.afspraak_id, volgorde=punt.volgorde, **doel)
         punt.streefdoel = doel
         punt.save(update_fields=["streefdoel"])
@@ -25,7 +31,7 @@ def naar_streefdoelen(apps, schema_editor):
 
 
 def streefdoel_van(punt) -> dict | None:
-    """The same mapping as scripts/streefdoelen_in_fixtures.py uses for the fixtures."""
+    """The mapping the fixtures were converted with; tests/core/test_streefdoel_migratie.py."""
     if punt.streefwaarde is not None:
         # A level to reach by a year ("80 % of boards sufficient in 2017"): never a sum.
         return {
@@ -48,6 +54,21 @@ def streefdoel_van(punt) -> dict | None:
     if punt.indicator_id is not None:
         return {"soort": "per_jaar", "indicator_id": punt.indicator_id}
     return None
+
+
+def zonder_historie_triggers(*tabellen):
+    """SQLite refuses to drop a column that a trigger names, so the history triggers of these
+    tables go first (both ways); `post_migrate` installs them again from the models
+    (historie/triggers.py). PostgreSQL's triggers name no columns and stay."""
+
+    def verwijder(apps, schema_editor):
+        if schema_editor.connection.vendor != "sqlite":
+            return
+        for tabel in tabellen:
+            for actie in ("insert", "update", "delete"):
+                schema_editor.execute(f"DROP TRIGGER IF EXISTS historie_{tabel}_{actie}")
+
+    return migrations.RunPython(verwijder, verwijder, elidable=True)
 
 
 class Migration(migrations.Migration):
@@ -101,6 +122,7 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(naar_streefdoelen, migrations.RunPython.noop),
+        zonder_historie_triggers("afspraken_afspraakpunt", "afspraken_wijzigingsregel"),
         migrations.RemoveField(model_name="afspraakpunt", name="deadline"),
         migrations.RemoveField(model_name="afspraakpunt", name="indicator"),
         migrations.RemoveField(model_name="afspraakpunt", name="streefeenheid"),

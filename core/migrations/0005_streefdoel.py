@@ -4,6 +4,21 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
+def zonder_historie_triggers(*tabellen):
+    """SQLite refuses to drop a column that a trigger names, so the history triggers of these
+    tables go first (both ways); `post_migrate` installs them again from the models
+    (historie/triggers.py). PostgreSQL's triggers name no columns and stay."""
+
+    def verwijder(apps, schema_editor):
+        if schema_editor.connection.vendor != "sqlite":
+            return
+        for tabel in tabellen:
+            for actie in ("insert", "update", "delete"):
+                schema_editor.execute(f"DROP TRIGGER IF EXISTS historie_{tabel}_{actie}")
+
+    return migrations.RunPython(verwijder, verwijder, elidable=True)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -55,4 +70,6 @@ class Migration(migrations.Migration):
                 'constraints': [models.CheckConstraint(condition=models.Q(('minimum__isnull', True), ('maximum__isnull', True), ('maximum__gte', models.F('minimum')), _connector='OR'), name='streefdoel_minimum_onder_maximum', violation_error_message='Het minimum is groter dan het maximum.'), models.CheckConstraint(condition=models.Q(('van_jaar__isnull', True), ('tot_en_met_jaar__isnull', True), ('tot_en_met_jaar__gte', models.F('van_jaar')), _connector='OR'), name='streefdoel_jaren_oplopend', violation_error_message='Het laatste jaar ligt vóór het eerste.')],
             },
         ),
+        # Last, so that going back it comes first: Partij.levert_cijfers is then dropped.
+        zonder_historie_triggers("core_partij", "core_dossier"),
     ]

@@ -21,6 +21,7 @@ from core.models import (
     Norm,
     Onderdeel,
     Partij,
+    Streefdoel,
     Waarde,
 )
 
@@ -162,6 +163,7 @@ def tellingen() -> dict:
         Indicator,
         Meetdefinitie,
         Norm,
+        Streefdoel,
         Waarde,
         Jaaropgave,
     ]
@@ -239,13 +241,15 @@ def test_the_document_s_other_names_for_theme_4_are_kept(maastricht):
 
 
 def test_each_theme_has_one_bestuursopdracht_with_its_leads_and_deadline(maastricht):
-    punten = maastricht.punten.select_related("onderdeel").prefetch_related("trekkers")
+    punten = maastricht.punten.select_related("onderdeel", "streefdoel").prefetch_related(
+        "trekkers"
+    )
     gevonden = {
         p.onderdeel.nummer: (
             {o.pk for o in p.trekkers.all()},
             p.trekker_omschrijving,
             p.resultaat,
-            p.deadline,
+            p.streefdoel.deadline if p.streefdoel else None,
             p.deadline_omschrijving,
         )
         for p in punten
@@ -255,6 +259,20 @@ def test_each_theme_has_one_bestuursopdracht_with_its_leads_and_deadline(maastri
     assert {p.soort for p in punten} == {"bestuursopdracht"}
     assert {p.status for p in punten} == {"lopend"}
     assert gevonden == BESTUURSOPDRACHTEN
+
+
+def test_each_dated_bestuursopdracht_is_a_milestone_of_the_agreement_not_yet_reached(maastricht):
+    doelen = Streefdoel.objects.filter(dossier=maastricht)
+    punten = maastricht.punten.filter(streefdoel__isnull=False).select_related("streefdoel")
+
+    assert doelen.count() == 4 == punten.count()
+    for punt in punten:
+        doel = punt.streefdoel
+        assert (doel.soort, doel.bereikt_op, doel.indicator_id) == ("mijlpaal", None, None)
+        assert doel.omschrijving == punt.resultaat
+        assert (doel.waarde, doel.minimum, doel.maximum) == (None, None, None)
+        doel.full_clean()
+    assert maastricht.punten.get(onderdeel__nummer="5").streefdoel is None
 
 
 def test_every_bestuursopdracht_says_what_the_chapter_says(maastricht):
@@ -438,7 +456,16 @@ def test_loading_the_fixture_twice_duplicates_nothing(maastricht):
 
 
 def test_every_loaded_object_passes_model_validation(maastricht):
-    for model in (Partij, Onderdeel, Afspraakpunt, Indicator, Meetdefinitie, Norm, Waarde):
+    for model in (
+        Partij,
+        Onderdeel,
+        Afspraakpunt,
+        Indicator,
+        Meetdefinitie,
+        Norm,
+        Streefdoel,
+        Waarde,
+    ):
         for obj in model.objects.all():
             obj.full_clean()
     maastricht.full_clean()

@@ -13,7 +13,7 @@ from django.core.management import call_command
 
 from afspraken.models import Afspraak, Afspraakpunt, Wijziging, Wijzigingsregel
 from afspraken.services import pas_wijziging_toe
-from core.models import Partij
+from core.models import Partij, Streefdoel
 
 OCW, PO_RAAD, SZW = 5, 6, 11
 LIJNEN = {
@@ -59,6 +59,63 @@ INDICATOREN_VERVALLEN = [
     "Ict-vaardigheden van leraren",
     "Onderzoekende vaardigheden van leraren",
 ]
+# The akkoord's targets (a level by a year) and dated deliverables (milestones), as the
+# bestuursakkoord gives them: (soort, waarde, jaar, deadline, deadline as written).
+DOELEN_EN_DEADLINES = {
+    KWALITEITSZORG: ("effect", Decimal(80), 2017, None, ""),
+    "Vulling van Vensters": ("mijlpaal", None, None, datetime.date(2020, 12, 31), "in 2020"),
+    "Planmatige begeleiding van startende leraren": (
+        "mijlpaal",
+        None,
+        None,
+        datetime.date(2020, 12, 31),
+        "in 2020",
+    ),
+    "Minimaal twee lesuren bewegingsonderwijs in de groepen 3 tot en met 8": (
+        "effect",
+        Decimal(2),
+        2020,
+        None,
+        "in de jaren tot 2020",
+    ),
+    "Leraren met een vo-bevoegdheid als specialisten in het primair onderwijs": (
+        "mijlpaal",
+        None,
+        None,
+        datetime.date(2016, 8, 1),
+        "per 1 augustus 2016",
+    ),
+    "Groei van het aantal scholen in de categorie goed; ondersteuningsaanpak voor scholen met "
+    "verbeterpotentieel": ("mijlpaal", None, None, datetime.date(2016, 12, 31), "in 2016"),
+    "Programmering School aan Zet": (
+        "mijlpaal",
+        None,
+        None,
+        datetime.date(2015, 12, 31),
+        "tot en met 2015",
+    ),
+    "Evaluatie van de Wet Fusietoets": (
+        "mijlpaal",
+        None,
+        None,
+        datetime.date(2015, 12, 31),
+        "in 2015",
+    ),
+    "Onderzoek naar bekendheid, relevantie en gebruiksvriendelijkheid van Vensters PO": (
+        "mijlpaal",
+        None,
+        None,
+        datetime.date(2015, 12, 31),
+        "in 2015",
+    ),
+    "Verkenning van bestuurlijke verhoudingen, verantwoordelijkheden en ontschotting": (
+        "mijlpaal",
+        None,
+        None,
+        datetime.date(2015, 12, 31),
+        "eind 2015",
+    ),
+}
 BLIJVEN_STAAN = [
     "Vulling van Vensters",
     "Planmatige begeleiding van startende leraren",
@@ -93,12 +150,19 @@ def stand(akkoord):
     return (
         list(
             akkoord.punten.order_by("pk").values_list(
-                "pk", "status", "streefwaarde", "streefjaar", "toegevoegd_bij"
+                "pk",
+                "status",
+                "streefdoel",
+                "streefdoel__waarde",
+                "streefdoel__tot_en_met_jaar",
+                "streefdoel__deadline",
+                "streefdoel__bereikt_op",
+                "toegevoegd_bij",
             )
         ),
         list(
             Wijzigingsregel.objects.order_by("pk").values_list(
-                "pk", "afspraakpunt", "oude_status", "oude_streefwaarde", "oud_streefjaar"
+                "pk", "afspraakpunt", "oude_status", "oud_streefdoel"
             )
         ),
         list(Wijziging.objects.order_by("pk").values_list("pk", "toegepast_op")),
@@ -160,11 +224,33 @@ def test_the_80_percent_goal_is_due_in_2017_before_the_actualisatie(akkoord):
     doel = punt(KWALITEITSZORG)
     assert doel.soort == Afspraakpunt.Soort.DOELSTELLING
     assert doel.onderdeel.nummer == "2"
-    assert (doel.streefwaarde, doel.streefeenheid, doel.streefjaar) == (
-        Decimal(80),
-        "procent",
-        2017,
-    )
+    streefdoel = doel.streefdoel
+    assert (
+        streefdoel.soort,
+        streefdoel.waarde,
+        streefdoel.eenheid_van,
+        streefdoel.tot_en_met_jaar,
+    ) == (Streefdoel.Soort.EFFECT, Decimal(80), "procent", 2017)
+    assert streefdoel.dossier_id == akkoord.pk
+
+
+def test_the_targets_and_deadlines_of_the_akkoord_are_on_their_items(akkoord):
+    gevonden = {
+        p.titel: (
+            p.streefdoel.soort,
+            p.streefdoel.waarde,
+            p.streefdoel.tot_en_met_jaar,
+            p.streefdoel.deadline,
+            p.deadline_omschrijving,
+        )
+        for p in akkoord.punten.filter(streefdoel__isnull=False).select_related("streefdoel")
+    }
+
+    assert gevonden == DOELEN_EN_DEADLINES
+    assert Streefdoel.objects.filter(dossier=akkoord).count() == len(DOELEN_EN_DEADLINES)
+    for doel in Streefdoel.objects.filter(dossier=akkoord):
+        doel.full_clean()
+        assert doel.bereikt_op is None and not doel.vervallen
 
 
 def test_the_actualisatie_is_not_applied_and_its_regels_carry_no_old_values(actualisatie):
@@ -176,8 +262,7 @@ def test_the_actualisatie_is_not_applied_and_its_regels_carry_no_old_values(actu
     for regel in regels:
         regel.full_clean()
         assert regel.oude_status == ""
-        assert regel.oude_streefwaarde is None
-        assert regel.oud_streefjaar is None
+        assert regel.oud_streefdoel is None
     volgorden = list(regels.values_list("volgorde", flat=True))
     assert volgorden == sorted(set(volgorden))
     assert regels.first().afspraakpunt == punt(ZITTENBLIJVEN)
@@ -198,10 +283,15 @@ def test_applying_moves_the_80_percent_goal_to_2020_and_keeps_the_old_target(akk
     pas_wijziging_toe(wijziging=actualisatie, door=None)
     doel = punt(KWALITEITSZORG)
     assert doel.status == Afspraakpunt.Status.GEWIJZIGD
-    assert (doel.streefwaarde, doel.streefjaar) == (Decimal(80), 2020)
+    assert (doel.streefdoel.waarde, doel.streefdoel.tot_en_met_jaar) == (Decimal(80), 2020)
+    assert (doel.streefdoel.soort, doel.streefdoel.eenheid) == ("effect", "procent")
     regel = doel.wijzigingsregels.get()
     assert regel.soort == Wijzigingsregel.Soort.STREEFWAARDE
-    assert (regel.oude_streefwaarde, regel.oud_streefjaar) == (Decimal(80), 2017)
+    assert (regel.oud_streefdoel["waarde"], regel.oud_streefdoel["tot_en_met_jaar"]) == (
+        "80.00",
+        2017,
+    )
+    assert regel.oud_streefdoel["soort"] == "effect"
     assert "bestuursgerichte toezicht" in regel.reden
     assert regel.wijziging.datum == datetime.date(2018, 5, 1)
     assert "tussenmeting" in regel.wijziging.reden

@@ -185,3 +185,23 @@ def test_an_import_records_its_file_as_reason(brondata):
     assert mutatie.gebruiker == woonpunt
     assert mutatie.reden == f"Import ‘sloop.xlsx’ (nr. {cijferimport.pk})"
     assert Decimal(str(mutatie.nieuw["waarde"])) == 75
+
+
+def test_a_target_saved_from_its_form_is_recorded_with_the_coordinator_and_the_screen(
+    client, termijnafspraak
+):
+    t = termijnafspraak
+    client.force_login(t.coordinator)
+
+    response = client.post(
+        reverse("core:streefdoel_wijzigen", args=[t.dossier.slug, t.doel.pk]),
+        {"soort": "looptijd", "indicator": t.nieuwbouw.pk, "waarde": "750"},
+    )
+
+    assert response.status_code == 302, response.context["form"].errors
+
+    mutatie = Mutatie.objects.filter(tabel="core.streefdoel", object_id=t.doel.pk).latest("pk")
+    assert (mutatie.actie, mutatie.gebruiker, mutatie.bron) == ("U", t.coordinator, "scherm")
+    assert Decimal(str(mutatie.oud["waarde"])) == 800
+    assert Decimal(str(mutatie.nieuw["waarde"])) == 750
+    assert mutatie.dossier_id == t.dossier.pk

@@ -14,7 +14,7 @@ from django.urls import get_resolver, reverse
 from pypdf import PdfReader
 
 from afspraken.models import Wijziging
-from core.models import Indicator, Jaaropgave, Partij, User, Waarde
+from core.models import Indicator, Jaaropgave, Partij, Streefdoel, User, Waarde
 from importeren.services import upload_import
 from importeren.sjabloon import maak_sjabloon
 from rapportages.services import maak_concept
@@ -121,6 +121,8 @@ def gevallen(w) -> dict[str, list[Geval]]:
     )
     partijen_groningen = partijen_van(GRONINGEN, g) | {"beheerder", "groningen"}
     uploaders = BELEIDSMEDEWERKERS | {"beheerder"}  # and coördinators of the dossier: none
+    beheer_groningen = frozenset({"beheerder", "groningen"})
+    doel = Streefdoel.objects.filter(dossier__slug=GRONINGEN).first()
     return {
         "start": [Geval("/", IEDEREEN)],
         "logout": [Geval(reverse("logout"), IEDEREEN, "post")],
@@ -177,6 +179,18 @@ def gevallen(w) -> dict[str, list[Geval]]:
         ],
         "core:invoer": [Geval(invoer, frozenset({"beheerder", "woonpunt"}))],
         "core:invoer_actie": [Geval(indienen, frozenset({"beheerder", "woonpunt"}), "post")],
+        "core:streefdoelen": [
+            Geval(reverse("core:streefdoelen", args=[slug]), IEDEREEN)
+            for slug in (MAASTRICHT, GRONINGEN)
+        ],
+        # Targets are kept by the dossier's coördinator (Groningen's) or a beheerder; their
+        # POSTs, refused alike, in tests/core/test_streefdoel_pages.py.
+        "core:streefdoel_toevoegen": [
+            Geval(reverse("core:streefdoel_toevoegen", args=[GRONINGEN]), beheer_groningen)
+        ],
+        "core:streefdoel_wijzigen": [
+            Geval(reverse("core:streefdoel_wijzigen", args=[GRONINGEN, doel.pk]), beheer_groningen)
+        ],
         "dashboards:cijfers": [Geval(reverse("dashboards:cijfers"), IEDEREEN)],
         "dashboards:dossier": [
             Geval(reverse("dashboards:dossier", args=[slug]), IEDEREEN)
@@ -269,6 +283,9 @@ NIET_BESTAAND = {
     "importeren:detail": [999999],
     "core:organisatie_detail": ["bestaat-niet"],
     "core:invoer": ["bestaat-niet", 2015, "realisatie"],
+    "core:streefdoelen": ["bestaat-niet"],
+    "core:streefdoel_toevoegen": ["bestaat-niet"],
+    "core:streefdoel_wijzigen": ["bestaat-niet", 1001],
     "dashboards:dossier": ["bestaat-niet"],
     "dashboards:vergelijking": ["bestaat-niet"],
     "dashboards:trend": [MAASTRICHT, "bestaat-niet"],

@@ -264,3 +264,57 @@ def test_a_cost_too_large_for_its_column_is_refused_in_dutch_not_a_500(client, b
     ]
     assert list(Kosten.objects.order_by("pk").values_list("pk", "bedrag")) == before
     assert client.post(url, {eerste.waarde_veld: "999.999.999.999,99"}).status_code == 302
+
+
+# --- The target form: a range on a Groningen result, as Groningen's coördinator -----------
+
+STREEFDOEL_MESSAGES = [
+    r"Gebruik een getal onder de honderd biljoen met hoogstens twee decimalen\.",
+    r"Het minimum \([\d.,-]+\) is groter dan het maximum \([\d.,-]+\)\.",
+    r"Geef een minimum, een maximum of beide\.",
+]
+
+
+def test_any_text_as_the_bounds_of_a_target_is_saved_or_refused_in_dutch(client, brondata):
+    from core.models import Indicator, Streefdoel
+
+    client.force_login(User.objects.get(username="groningen"))
+    deal = "regio-deal-groningen-noord-ii"
+    url = reverse("core:streefdoel_toevoegen", args=[deal])
+    item = Indicator.objects.get(dossier__slug=deal, code="1b-wijkcentra")
+    uitkomsten = set()
+
+    def doelen():
+        return list(Streefdoel.objects.order_by("pk").values())
+
+    @GRID
+    @given(tekst, tekst)
+    @example("1", "3")
+    @example("3", "1")
+    @example("6o", "")
+    def post_bereik(minimum, maximum):
+        before = doelen()
+
+        response = client.post(
+            url,
+            {"soort": "bandbreedte", "per_jaar": "on", "indicator": item.pk}
+            | {"minimum": minimum, "maximum": maximum},
+        )
+
+        assert response.status_code in (302, 400), response.status_code
+        uitkomsten.add(response.status_code)
+        if response.status_code == 400:
+            assert doelen() == before, "a refused target saved something"
+            fouten = [m for errors in response.context["form"].errors.values() for m in errors]
+            assert fouten
+            for fout in fouten:
+                assert is_dutch_message(fout) or any(
+                    re.fullmatch(p, fout) for p in STREEFDOEL_MESSAGES
+                ), fout
+            return
+        nieuw = Streefdoel.objects.latest("pk")
+        for tekst_, opgeslagen in ((minimum, nieuw.minimum), (maximum, nieuw.maximum)):
+            assert opgeslagen == (parse_getal(tekst_) if tekst_.strip() else None)
+
+    post_bereik()
+    assert uitkomsten == {302, 400}

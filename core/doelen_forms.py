@@ -1,0 +1,140 @@
+"""The form for one target of a dossier: every kind, with the rules of `Streefdoel.clean()`."""
+
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
+
+from .dutch_numbers import format_getal, parse_getal
+from .models import Dossier, Indicator, Organisatie, Streefdoel
+
+GETALLEN = ["waarde", "minimum", "maximum", "referentiewaarde", "nulmeting"]
+JAREN = ["van_jaar", "tot_en_met_jaar", "nulmeting_jaar"]
+DATUMS = ["deadline", "bereikt_op"]
+
+
+# The NL Design System's class per kind of control (templates/partials/formulierveld.html).
+NL_DESIGN_SYSTEM = {
+    "select": "utrecht-select utrecht-select--html-select",
+    "checkbox": "utrecht-checkbox utrecht-checkbox--html-input",
+    "text": "utrecht-textbox utrecht-textbox--html-input",
+    "number": "utrecht-textbox utrecht-textbox--html-input utrecht-textbox--numeric",
+}
+
+
+class GetalVeld(forms.CharField):
+    """A number typed the Dutch way (1.234,56); empty is no number."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal"})
+
+    def to_python(self, value) -> Decimal | None:
+        tekst = super().to_python(value)
+        if not tekst.strip():
+            return None
+        waarde = parse_getal(tekst)
+        if abs(waarde) >= Decimal("1e14") or waarde.as_tuple().exponent < -2:
+            raise ValidationError(
+                "Gebruik een getal onder de honderd biljoen met hoogstens twee decimalen.",
+                code="ongeldig_getal",
+            )
+        return waarde
+
+    def prepare_value(self, value):
+        return format_getal(value) if isinstance(value, Decimal) else value
+
+
+def _getalveld(naam: str) -> GetalVeld:
+    veld = Streefdoel._meta.get_field(naam)
+    return GetalVeld(label=capfirst(veld.verbose_name), help_text=veld.help_text, required=False)
+
+
+class StreefdoelForm(forms.ModelForm):
+    """Only this dossier's items and parties can be chosen; the model's rules give the errors
+    (a range upside down, a summed percentage, a year before the start, …) on their field."""
+
+    waarde = _getalveld("waarde")
+    minimum = _getalveld("minimum")
+    maximum = _getalveld("maximum")
+    referentiewaarde = _getalveld("referentiewaarde")
+    nulmeting = _getalveld("nulmeting")
+
+    class Meta:
+        model = Streefdoel
+        fields = [
+            "omschrijving",
+            "soort",
+            "indicator",
+            "organisatie",
+            "waarde",
+            "minimum",
+            "maximum",
+            "per_jaar",
+            "van_jaar",
+            "tot_en_met_jaar",
+            "eenheid",
+            "richting",
+            "deadline",
+            "bereikt_op",
+            "referentie",
+            "referentiewaarde",
+            "nulmeting",
+            "nulmeting_jaar",
+            "bron",
+            "vervallen",
+        ]
+        labels = {"indicator": "Item", "deadline": "Uiterlijk (datum)"}
+        help_texts = {
+            "organisatie": "Alleen als het doel van één partij is: dan tellen haar eigen "
+            "cijfers mee. Leeg: het doel van het hele dossier.",
+            "deadline": "Voor een mijlpaal. Leeg: het einde van het dossier. "
+            "Schrijf de datum als dd-mm-jjjj.",
+            "bereikt_op": "Voor een mijlpaal die bereikt is; schrijf de datum als dd-mm-jjjj.",
+        }
+        widgets = {
+            "deadline": forms.DateInput(format="%d-%m-%Y"),
+            "bereikt_op": forms.DateInput(format="%d-%m-%Y"),
+        }
+
+    def __init__(self, *args, dossier: Dossier, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.dossier = dossier
+        self.fields["indicator"].queryset = Indicator.objects.filter(dossier=dossier).order_by(
+            "volgorde", "naam"
+        )
+        self.fields["organisatie"].queryset = Organisatie.objects.filter(
+            pk__in=dossier.partijen.values("organisatie_id")
+        ).order_by("naam")
+        self.fields["soort"].choices = [("", "(kies de soort doel)"), *Streefdoel.Soort.choices]
+        for naam in ("eenheid", "richting"):
+            keuzes = Streefdoel._meta.get_field(naam).choices
+            self.fields[naam].choices = [("", "(die van het item)"), *keuzes]
+        self.fields["indicator"].empty_label = "(geen item: een doel in woorden)"
+        self.fields["organisatie"].empty_label = "(het hele dossier)"
+        for naam in JAREN:
+            self.fields[naam].widget.attrs.update({"inputmode": "numeric"})
+        for naam in DATUMS:
+            self.fields[naam].input_formats = ["%d-%m-%Y", "%Y-%m-%d"]
+        for veld in self.fields.values():
+            veld.widget.attrs.setdefault("class", NL_DESIGN_SYSTEM[veld.widget.input_type])
+
+    def _post_clean(self):
+        # A field that could not be read keeps just that error: the model, which then sees
+        # no value there, would add "geef een waarde" beside "‘8oo’ is geen getal".
+        onleesbaar = {veld: fouten.copy() for veld, fouten in self._errors.items()}
+        super()._post_clean()
+        self._errors.update(onleesbaar)
+
+    def clean(self):
+        cleaned = super().clean()
+        indicator, eenheid = cleaned.get("indicator"), cleaned.get("eenheid")
+        if indicator and eenheid and eenheid != indicator.eenheid:
+            self.add_error(
+                "eenheid",
+                ValidationError(
+                    "Met een item geldt de eenheid van dat item (%(eenheid)s): laat dit leeg.",
+                    code="eenheid_van_item",
+                    params={"eenheid": indicator.get_eenheid_display()},
+                ),
+            )
+        return cleaned

@@ -1,0 +1,72 @@
+"""A dossier's targets: everyone reads the list; who maintains the dossier (its coördinator,
+a beheerder) adds and edits them."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+from django.views.generic import CreateView, UpdateView
+
+from .doelen_forms import StreefdoelForm
+from .doeltekst import beschrijf
+from .models import Dossier, Streefdoel
+
+
+@require_safe
+def streefdoelen(request, slug: str):
+    dossier = get_object_or_404(Dossier.objects.visible_to(request.user), slug=slug)
+    doelen = Streefdoel.objects.filter(dossier=dossier).select_related(
+        "dossier", "indicator", "organisatie"
+    )
+    context = {
+        "dossier": dossier,
+        "doelen": [(doel, beschrijf(doel)) for doel in doelen],
+        "mag_beheren": request.user.has_perm("core.change_dossier", dossier),
+    }
+    return render(request, "core/streefdoel_list.html", context)
+
+
+class StreefdoelBeheer:
+    """Add or edit a target of the dossier in the URL: only for who maintains it."""
+
+    model = Streefdoel
+    form_class = StreefdoelForm
+    http_method_names = ["get", "post"]
+    template_name = "core/streefdoel_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.dossier = get_object_or_404(Dossier, slug=kwargs["slug"])
+        if not request.user.has_perm("core.change_dossier", self.dossier):
+            raise PermissionDenied("Alleen de coördinator of een beheerder beheert streefdoelen.")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return Streefdoel.objects.filter(dossier=self.dossier).select_related("dossier")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "dossier": self.dossier}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(dossier=self.dossier, **kwargs)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, f"Het streefdoel ‘{beschrijf(self.object)}’ is opgeslagen.")
+        return response
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+    def get_success_url(self) -> str:
+        return reverse("core:streefdoelen", args=[self.dossier.slug])
+
+
+class StreefdoelToevoegen(StreefdoelBeheer, CreateView):
+    pass
+
+
+class StreefdoelWijzigen(StreefdoelBeheer, UpdateView):
+    pass
