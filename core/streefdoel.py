@@ -183,7 +183,9 @@ class Streefdoel(models.Model):
                 "Een percentage kan niet over jaren worden opgeteld: kies ‘per jaar’, "
                 "een bandbreedte per jaar of een effect."
             )
-        if self.is_opgeteld and self.dossier_id and not (self.startjaar and self.eindjaar):
+        # Without a start (a convenant "from the day after signing") a summed target can
+        # still be judged at its end; without an end it can never be.
+        if self.is_opgeteld and self.dossier_id and not self.eindjaar:
             fouten["tot_en_met_jaar"] = (
                 "Dit dossier heeft geen looptijd: geef het eerste en laatste jaar van het doel."
             )

@@ -188,7 +188,14 @@ def verwacht_tot(doel: Streefdoel, reeks: Reeks, peiljaar: int) -> Decimal | Non
 
 
 def _opgeteld(doel: Streefdoel, reeks: Reeks, peiljaar: int) -> Voortgang:
-    jaren = [j for j in doel.jaren if j <= peiljaar]
+    """Summed over the target's years; without a known first year (a convenant that starts
+    "the day after signing") every realised year up to its last counts, nothing is due pro
+    rata, and only its last year judges it."""
+    tot = min(peiljaar, doel.eindjaar) if doel.eindjaar else peiljaar
+    if doel.startjaar:
+        jaren = [j for j in doel.jaren if j <= peiljaar]
+    else:
+        jaren = sorted(j for j in reeks.realisatie if j <= tot)
     gemeten = [reeks.realisatie[j] for j in jaren if j in reeks.realisatie]
     if not gemeten:
         status = Doelstatus.LOPEND if not jaren else Doelstatus.GEEN_REALISATIE
@@ -205,6 +212,8 @@ def _opgeteld(doel: Streefdoel, reeks: Reeks, peiljaar: int) -> Voortgang:
         )
         status = Doelstatus.GEHAALD if gehaald else Doelstatus.NIET_GEHAALD
         return Voortgang(doel, status, peiljaar, gerealiseerd, verwacht)
+    if verwacht is None:
+        return Voortgang(doel, Doelstatus.LOPEND, peiljaar, gerealiseerd)
     status = bepaal_status(
         plan=verwacht, realisatie=gerealiseerd, lager_is_beter=doel.lager_is_beter
     )

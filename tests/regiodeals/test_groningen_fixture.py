@@ -624,24 +624,31 @@ def test_every_loaded_object_passes_model_validation(deal):
         *Doel.objects.filter(thema__dossier=deal),
         *BeoogdResultaat.objects.filter(regiodeal=deal),
         *Indicator.objects.filter(dossier=deal),
-        *Streefdoel.objects.filter(dossier=deal).exclude(pk__in=OPGETELD_ZONDER_BEGIN),
+        *Streefdoel.objects.filter(dossier=deal),
         *Financieringspost.objects.filter(regiodeal=deal),
     ]
 
     for obj in objecten:
         obj.full_clean()
-    assert len(objecten) == 1 + 19 + 8 + 14 + 14 + 30 + 4 + 27 + 4
+    assert len(objecten) == 1 + 19 + 8 + 14 + 14 + 30 + 4 + 30 + 4
 
 
-# Open question (issue #17): the convenant starts "de dag na ondertekening" without a date, so
-# the deal has no start year, and Streefdoel.clean() asks one for a target summed over the
-# term (the two ranges and the ten top spots). The convenant's numbers stand as they are.
-OPGETELD_ZONDER_BEGIN = {1004, 1011, 1012}
+def test_summed_targets_without_the_start_the_convenant_does_not_give_are_judged_at_its_end(
+    deal,
+):
+    """The convenant starts "de dag na ondertekening": no start year, so nothing is due pro
+    rata; what is realised counts, and the end of 2028 judges it."""
+    from decimal import Decimal
 
+    from core.voortgang import Doelstatus, Reeks, bepaal_voortgang
 
-def test_only_the_summed_targets_miss_the_start_year_the_convenant_does_not_give(deal):
     opgeteld = [d for d in Streefdoel.objects.filter(dossier=deal) if d.is_opgeteld]
+    tien_plekken = Streefdoel.objects.get(pk=1011)
 
-    assert {d.pk for d in opgeteld} == OPGETELD_ZONDER_BEGIN
+    assert {d.pk for d in opgeteld} == {1004, 1011, 1012}
     assert deal.startdatum is None
     assert {d.eindjaar for d in opgeteld} == {2028}
+    onderweg = bepaal_voortgang(tien_plekken, Reeks({2025: Decimal(4)}), 2026)
+    assert (onderweg.status, onderweg.gerealiseerd) == (Doelstatus.LOPEND, Decimal(4))
+    klaar = Reeks({2025: Decimal(4), 2027: Decimal(6)})
+    assert bepaal_voortgang(tien_plekken, klaar, 2028).status == Doelstatus.GEHAALD
