@@ -11,29 +11,38 @@ the partner's value is a plain column, instead of repeating the subquery everywh
 expression names the realisation (an SQL expression referring to another is copied into it).
 The partner has the same owner as the row, so whether it is visible is decided on the row
 (`visible_waarden_q(user, soort)`), not inside the subquery.
+
+A figure without a plan whose item has a term target (`Streefdoel` "over de looptijd") is
+judged as `core.voortgang` judges that target: the realisations to date in its place against
+the share due by its year (`_tot_nu`). Only the item's total row is judged against a target
+of the whole, and an organisation's row against that organisation's own target.
 """
 
 from decimal import Decimal
 
 from django.db.models import (
     BigIntegerField,
+    BooleanField,
     Case,
     CharField,
     Count,
     DecimalField,
     Exists,
+    ExpressionWrapper,
     F,
+    Max,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
+    Sum,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, NullIf, Round
-from django.db.models.lookups import Exact
+from django.db.models.functions import Coalesce, ExtractYear, Least, NullIf, Round
+from django.db.models.lookups import Exact, GreaterThanOrEqual, IsNull, LessThanOrEqual
 
-from .models import Norm, Soort, Waarde
+from .models import Norm, Soort, Streefdoel, Waarde
 from .rules import visible_waarden_q
 from .status import Status, status_expressie
 
@@ -110,9 +119,96 @@ def _geschonden_norm(realisatie, diepte: int) -> Exists:
     )
 
 
-def _status() -> Subquery:
+DOEL = "indicator__streefdoelen__"
+
+
+def _tot_nu(user, dossiers) -> QuerySet:
+    """Per term target judging the outer row's place, one row: `_gerealiseerd` (the visible
+    realisations in that place from the target's first year up to the outer row's year, at
+    most its last; empty when there are none), `_waarde` and `_status` (as
+    `core.voortgang.bepaal_voortgang`). Before the target's first year there is no row.
+
+    The target comes in by a join, not a subquery, so the sum is one aggregate the status
+    names as often as it likes. The share due is `waarde × verstreken / looptijd`; the margin
+    is compared multiplied by `looptijd`, so no division is rounded.
+    """
+    zichtbaar = visible_waarden_q(user, None, dossiers) or ALTIJD
+    eigen_doel = Q(**{f"{DOEL}organisatie__isnull": True, "organisatie__isnull": True}) | Q(
+        **{f"{DOEL}organisatie": F("organisatie")}
+    )
+    start = Coalesce(F(f"{DOEL}van_jaar"), ExtractYear("indicator__dossier__startdatum"))
+    eind = Coalesce(F(f"{DOEL}tot_en_met_jaar"), ExtractYear("indicator__dossier__einddatum"))
+    # One filter() call: every condition on the targets is on the same joined target.
+    rijen = Waarde.objects.order_by().filter(
+        Q(**{f"{DOEL}soort": Streefdoel.Soort.LOOPTIJD})
+        & Q(**{f"{DOEL}vervallen": False, f"{DOEL}waarde__isnull": False})
+        & eigen_doel
+        & Q(indicator=OuterRef("indicator"), soort=Soort.REALISATIE, locatie__isnull=True)
+        & Q(IsNull(OuterRef("locatie_id"), True))
+        & Q(
+            Exact(
+                Coalesce("organisatie_id", Value(0), output_field=BigIntegerField()),
+                Coalesce(OuterRef("organisatie_id"), Value(0), output_field=BigIntegerField()),
+            )
+        )
+        & Q(GreaterThanOrEqual(F("jaar"), start))
+        & Q(LessThanOrEqual(F("jaar"), OuterRef("jaar")))
+        & zichtbaar
+    )
+    richting = Coalesce(NullIf(F(f"{DOEL}richting"), Value("")), F("indicator__richting"))
+    # Grouped by target; its own numbers are the same on every row of the group, taken with
+    # Max so that the status holds nothing more to group by.
+    return (
+        rijen.values(f"{DOEL}id")
+        .annotate(
+            # the outer row itself keeps the group when the target's years have nothing
+            _gerealiseerd=Sum(Case(When(LessThanOrEqual(F("jaar"), eind), then="waarde"))),
+            _start=Max(start),
+            _eind=Max(eind),
+            # the outer row's year, at most the last: inside an aggregate of this query's own
+            # rows, as a bare outer reference would end up in the GROUP BY
+            _tot=Max(Least(OuterRef("jaar"), eind)),
+            _waarde=Max(f"{DOEL}waarde"),
+            _richting=Max(richting),
+        )
+        .annotate(_status=_termijnstatus())
+        .order_by(f"{DOEL}id")
+    )
+
+
+def _termijnstatus() -> Case:
+    """Before the target's last year: op schema, voor or achter against the share due;
+    in or after it: gehaald or niet gehaald."""
+    gerealiseerd, waarde = F("_gerealiseerd"), F("_waarde")
+    lager = Q(Exact(F("_richting"), "lager"))
+    looptijd = F("_eind") - F("_start") + 1
+    verstreken = F("_tot") - F("_start") + 1
+    gehaald = (lager & Q(LessThanOrEqual(gerealiseerd, waarde))) | (
+        ~lager & Q(GreaterThanOrEqual(gerealiseerd, waarde))
+    )
+    return Case(
+        When(IsNull(gerealiseerd, True), then=Value(Status.GEEN_REALISATIE.value)),
+        When(
+            Q(Exact(F("_tot"), F("_eind"))),
+            then=Case(
+                When(gehaald, then=Value(Status.GEHAALD.value)),
+                default=Value(Status.NIET_GEHAALD.value),
+            ),
+        ),
+        default=status_expressie(
+            plan=ExpressionWrapper(waarde * verstreken, output_field=DecimalField()),
+            realisatie=ExpressionWrapper(gerealiseerd * looptijd, output_field=DecimalField()),
+            lager_is_beter=lager,
+            norm_niet_gehaald=Value(False, output_field=BooleanField()),
+        ),
+        output_field=CharField(),
+    )
+
+
+def _status(user, dossiers) -> Subquery:
     """The row's status, judged on the realisation in its place: for a realisation row that is
-    the row itself (without a plan: only its norms judge it), for a plan row its partner."""
+    the row itself (without a plan: its norms, then a term target judge it), for a plan row
+    its partner."""
     plan = Case(
         When(Exact(OuterRef("soort"), Soort.PLAN), then=OuterRef("waarde")),
         default=None,
@@ -124,6 +220,10 @@ def _status() -> Subquery:
             realisatie=F("waarde"),
             lager_is_beter=Q(Exact(OuterRef("indicator__richting"), "lager")),
             norm_niet_gehaald=Q(_geschonden_norm(OuterRef("waarde"), diepte=1)),
+            zonder_plan=Coalesce(
+                Subquery(_tot_nu(user, dossiers).values("_status")[:1]),
+                Value(Status.GEEN_PLAN.value),
+            ),
         )
     )
     return Subquery(realisatie.values("_status")[:1], output_field=CharField())
@@ -143,7 +243,7 @@ def cellen(user, dossiers=None, *, met_waarden: bool = True) -> QuerySet:
             status=Case(
                 When(
                     Q(soort=Soort.REALISATIE) | realisatie_zichtbaar,
-                    then=Coalesce(_status(), geen_realisatie),
+                    then=Coalesce(_status(user, dossiers), geen_realisatie),
                 ),
                 default=geen_realisatie,
                 output_field=CharField(),
@@ -152,7 +252,11 @@ def cellen(user, dossiers=None, *, met_waarden: bool = True) -> QuerySet:
     )
     if not met_waarden:
         return rijen
+    tot_nu = _tot_nu(user, dossiers)
     return rijen.annotate(
+        # a realisation row has no visible plan: its term target, "410 van 800"
+        doel_gerealiseerd=_eigen(Soort.REALISATIE, Subquery(tot_nu.values("_gerealiseerd")[:1])),
+        doel_waarde=_eigen(Soort.REALISATIE, Subquery(tot_nu.values("_waarde")[:1])),
         plan=_eigen(Soort.PLAN),
         realisatie=Case(
             When(soort=Soort.REALISATIE, then=F("waarde")),
@@ -165,9 +269,13 @@ def cellen(user, dossiers=None, *, met_waarden: bool = True) -> QuerySet:
     )
 
 
-def _eigen(soort: str):
-    """The row's own value when it is of this kind, else nothing."""
-    return Case(When(soort=soort, then=F("waarde")), default=None)
+def _eigen(soort: str, waarde=None):
+    """The row's own value (or `waarde`) when it is of this kind, else nothing."""
+    return Case(
+        When(soort=soort, then=F("waarde") if waarde is None else waarde),
+        default=None,
+        output_field=DecimalField(),
+    )
 
 
 def tel_per(cellen_qs: QuerySet, groep: str) -> dict:

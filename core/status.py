@@ -1,4 +1,5 @@
-"""The status of a realised figure against its plan; thresholds in docs/architecture.md."""
+"""The status of a realised figure against its plan, or against the share of a term target due
+by its year (`core.cellen`); thresholds in docs/architecture.md."""
 
 from decimal import Decimal
 
@@ -11,6 +12,9 @@ class Status(models.TextChoices):
     OP_SCHEMA = "op_schema", "op schema"
     ACHTER = "achter", "achter"
     VOOR = "voor", "voor"
+    # Only a term target judges these, once its last year is reached (core.voortgang's rule).
+    GEHAALD = "gehaald", "gehaald"
+    NIET_GEHAALD = "niet_gehaald", "niet gehaald"
     NORM_NIET_GEHAALD = "norm_niet_gehaald", "norm niet gehaald"
     GEEN_REALISATIE = "geen_realisatie", "geen realisatie"
     GEEN_PLAN = "geen_plan", "geen plan"
@@ -45,12 +49,16 @@ def bepaal_status(
     return Status.VOOR if verschil > 0 else Status.ACHTER
 
 
-def status_expressie(*, plan, realisatie, lager_is_beter, norm_niet_gehaald) -> models.Case:
+def status_expressie(
+    *, plan, realisatie, lager_is_beter, norm_niet_gehaald, zonder_plan=None
+) -> models.Case:
     """`bepaal_status` as one database expression, so lists can filter and count by status.
 
     The arguments are expressions (`lager_is_beter` and `norm_niet_gehaald` boolean ones);
     tests/core/test_status.py proves both give the same answer. The margin is compared as
     `|r - p| * 100 <= |p| * 15`, in whole numbers, so SQLite's floats cannot tip it.
+    `zonder_plan` is the status where there is no plan (default: geen plan); `core.cellen`
+    judges such a figure against its item's term target there.
     """
     from django.db.models import Q, Value
     from django.db.models.functions import Abs
@@ -71,7 +79,10 @@ def status_expressie(*, plan, realisatie, lager_is_beter, norm_niet_gehaald) -> 
     return models.Case(
         models.When(IsNull(realisatie, True), then=status(Status.GEEN_REALISATIE)),
         models.When(norm_niet_gehaald, then=status(Status.NORM_NIET_GEHAALD)),
-        models.When(IsNull(plan, True), then=status(Status.GEEN_PLAN)),
+        models.When(
+            IsNull(plan, True),
+            then=status(Status.GEEN_PLAN) if zonder_plan is None else zonder_plan,
+        ),
         models.When(binnen_marge, then=status(Status.OP_SCHEMA)),
         models.When(vooruit, then=status(Status.VOOR)),
         default=status(Status.ACHTER),
