@@ -183,9 +183,7 @@ def _rij(rijen, dossier: str, jaar: int) -> list[str]:
     return rij
 
 
-def test_figures_list_judges_a_figure_without_plan_against_the_term_target(
-    client, termijnafspraak
-):
+def test_figures_list_judges_a_figure_without_plan_against_the_term_target(client, termijnafspraak):
     """800 homes over 2025–2028, 150 + 260 realised: by 2026 half is due (400), 410 is op
     schema; 2025's 150 against 200 due is achter. The previous period has no target."""
     t = termijnafspraak
@@ -255,16 +253,12 @@ def test_figures_list_says_gehaald_once_the_term_is_over(client, termijnafspraak
     assert [(r[4], r[7]) for r in gehaald] == [("2028", "760 van 750")]
 
 
-def test_a_concept_year_does_not_count_toward_the_target_for_other_readers(
-    client, termijnafspraak
-):
+def test_a_concept_year_does_not_count_toward_the_target_for_other_readers(client, termijnafspraak):
     """2026 back to concept: the gemeente still sees its own 410; the corporation only 2025."""
     from core.models import Jaaropgave
 
     t = termijnafspraak
-    Jaaropgave.objects.filter(dossier=t.dossier, jaar=2026).update(
-        status=Jaaropgave.Status.CONCEPT
-    )
+    Jaaropgave.objects.filter(dossier=t.dossier, jaar=2026).update(status=Jaaropgave.Status.CONCEPT)
     url = reverse("dashboards:cijfers")
 
     client.force_login(t.beleid_gemeente)
