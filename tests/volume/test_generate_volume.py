@@ -140,7 +140,7 @@ def test_every_dossier_gets_targets_of_every_kind(db):
 
 def test_generated_term_targets_are_judged_in_the_figures_as_by_the_progress_rule(db):
     """Every cell of a generated term target has, in SQL, the status `core.voortgang` gives
-    that target in the cell's year: gehaald or niet gehaald in the last year."""
+    that target in the cell's year: gehaald or niet gehaald from the target's last year."""
     from core.models import Streefdoel
     from core.voortgang import voortgang_van
 

@@ -104,7 +104,7 @@ def _afspraken(stand: Stand, batch: range, begin: int) -> int:
         ),
     )
     termijnitems = [i for i in items if _is_termijnitem(omvang, i)]
-    sommen = Sommen({i.pk for i in termijnitems})
+    sommen = Sommen({i.pk for i in termijnitems}, tot_jaar=EIND_JAAR - 1)
     cijfers = schrijf(
         Waarde,
         WAARDE_VELDEN,
@@ -130,7 +130,7 @@ def _punten_en_doelen(stand, themas, items, termijnitems, sommen, eerste, slugs)
         for d in sorted({t.dossier_id for t in themas})
         if (d, "t1-i7") in per_code
     ]
-    doelen = afspraak_doelen(stand, termijnitems, sommen, overig)
+    doelen = afspraak_doelen(stand, termijnitems, sommen, overig, slugs)
     opdrachten = {}
     for thema in themas:
         deadline = datetime.date(

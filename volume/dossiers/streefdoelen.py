@@ -28,17 +28,22 @@ PER_JAAR = Streefdoel.Soort.PER_JAAR
 
 
 class Sommen:
-    """What the generator realised per item and organisation (None: the item's total row),
-    counted while the figures stream to the database."""
+    """What the generator realised per item and organisation (None: the item's total row), up
+    to `tot_jaar`, counted while the figures stream to the database."""
 
-    def __init__(self, items: set[int]):
-        self.items = items
+    def __init__(self, items: set[int], tot_jaar: int):
+        self.items, self.tot_jaar = items, tot_jaar
         self.per: dict[tuple[int, int | None], Decimal] = defaultdict(Decimal)
 
     def tel(self, rijen):
         for rij in rijen:
-            indicator, _jaar, soort, organisatie, locatie, waarde = rij
-            if soort == "realisatie" and indicator in self.items and locatie is None:
+            indicator, jaar, soort, organisatie, locatie, waarde = rij
+            if (
+                soort == "realisatie"
+                and indicator in self.items
+                and locatie is None
+                and jaar <= self.tot_jaar
+            ):
                 self.per[(indicator, organisatie)] += waarde
             yield rij
 
@@ -47,17 +52,30 @@ def _rond(waarde: Decimal) -> Decimal:
     return Decimal(max(1, round(waarde)))
 
 
-def afspraak_doelen(stand, termijnitems: list[Indicator], sommen: Sommen, overig) -> list:
-    """Per agreement: the term targets on `termijnitems` (per corporation, and for the whole
-    where the item has a total row); on the `overig` items the yearly plan, a range per year
-    and an effect."""
+def afspraak_doelen(stand, termijnitems, sommen: Sommen, overig, slugs) -> list[Streefdoel]:
+    """Per agreement: the term targets on `termijnitems`, and on the `overig` items the yearly
+    plan, a range per year and an effect.
+
+    The whole of an item with a total row is promised over the whole term, around what is
+    realised. Each corporation promises its part by `sommen.tot_jaar`, the year before the
+    last: in turn a little less than it realises and a little more, so every agreement has a
+    target gehaald and one niet gehaald (also when its last year is not realised yet).
+    """
     doelen = []
     per_pk = {i.pk: i for i in termijnitems}
+    beurt: dict[int, int] = defaultdict(int)
     for (indicator, organisatie), som in sorted(
         sommen.per.items(), key=lambda paar: (paar[0][0], paar[0][1] or 0)
     ):
         item = per_pk[indicator]
-        rng = stand.rng("looptijd", f"{item.dossier_id}/{item.code}/{organisatie}")
+        rng = stand.rng("looptijd", f"{slugs[item.dossier_id]}/{item.code}/{organisatie}")
+        if organisatie is None:
+            factor, tot = rng.uniform(0.8, 1.3), None
+        else:
+            beurt[item.dossier_id] += 1
+            laag = beurt[item.dossier_id] % 2 == 1
+            factor = rng.uniform(0.75, 0.95) if laag else rng.uniform(1.05, 1.3)
+            tot = sommen.tot_jaar
         doelen.append(
             Streefdoel(
                 dossier_id=item.dossier_id,
@@ -65,7 +83,8 @@ def afspraak_doelen(stand, termijnitems: list[Indicator], sommen: Sommen, overig
                 organisatie_id=organisatie,
                 soort=LOOPTIJD,
                 omschrijving=f"{item.naam} over de looptijd",
-                waarde=_rond(som * Decimal(rng.uniform(0.8, 1.3))),
+                waarde=_rond(som * Decimal(factor)),
+                tot_en_met_jaar=tot,
                 volgorde=1 if organisatie is None else 2,
             )
         )
