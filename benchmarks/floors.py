@@ -149,9 +149,10 @@ LIJSTEN = {
         ORDER BY d.titel, c.indicator_id, o.naam, c.jaar, c.id LIMIT 50""",
     ),
 }
-LIJSTEN["cijfers, status voor"] = LIJSTEN["cijfers"].replace(
-    "ORDER BY d.titel", "WHERE c.status = 'voor' ORDER BY d.titel"
-)
+for _status in ("voor", "gehaald"):  # gehaald: only a term target judges it
+    LIJSTEN[f"cijfers, status {_status}"] = LIJSTEN["cijfers"].replace(
+        "ORDER BY d.titel", f"WHERE c.status = '{_status}' ORDER BY d.titel"
+    )
 
 # --- Dashboards: the aggregates they show ---------------------------------------------
 
