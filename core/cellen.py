@@ -230,9 +230,11 @@ def _status(user, dossiers) -> Subquery:
 
 
 def cellen(user, dossiers=None, *, met_waarden: bool = True) -> QuerySet:
-    """Every cell this user may see, one row each, with `status` and (`met_waarden`) `plan`
-    and `realisatie`; with `dossiers` (pks or a queryset of them) only those dossiers'.
-    Counting statuses needs no values: leaving them out keeps the query small to build."""
+    """Every cell this user may see, one row each, with `status` and (`met_waarden`) `plan`,
+    `realisatie` and, for a cell without plan judged against a term target, `doel_waarde`
+    and `doel_gerealiseerd` (realised to date); with `dossiers` (pks or a queryset of them)
+    only those dossiers'. Counting statuses needs no values: leaving them out keeps the query
+    small to build."""
     plan_zichtbaar = visible_waarden_q(user, Soort.PLAN, dossiers) or ALTIJD
     realisatie_zichtbaar = visible_waarden_q(user, Soort.REALISATIE, dossiers) or ALTIJD
     geen_realisatie = Value(Status.GEEN_REALISATIE.value)
