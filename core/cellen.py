@@ -22,13 +22,11 @@ from decimal import Decimal
 
 from django.db.models import (
     BigIntegerField,
-    BooleanField,
     Case,
     CharField,
     Count,
     DecimalField,
     Exists,
-    ExpressionWrapper,
     F,
     Max,
     OuterRef,
@@ -40,11 +38,16 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce, ExtractYear, Least, NullIf, Round
-from django.db.models.lookups import Exact, GreaterThanOrEqual, IsNull, LessThanOrEqual
+from django.db.models.lookups import (
+    Exact,
+    GreaterThanOrEqual,
+    IsNull,
+    LessThanOrEqual,
+)
 
 from .models import Norm, Soort, Streefdoel, Waarde
 from .rules import visible_waarden_q
-from .status import Status, status_expressie
+from .status import Status, Termijnstatus, status_expressie
 
 ALTIJD = Q(pk__isnull=False)  # a beheerder sees everything; When() refuses an empty Q
 
@@ -125,12 +128,14 @@ DOEL = "indicator__streefdoelen__"
 def _tot_nu(user, dossiers) -> QuerySet:
     """Per term target judging the outer row's place, one row: `_gerealiseerd` (the visible
     realisations in that place from the target's first year up to the outer row's year, at
-    most its last; empty when there are none), `_waarde` and `_status` (as
-    `core.voortgang.bepaal_voortgang`). Before the target's first year there is no row.
+    most its last; empty when there are none), `_waarde`, and what `_termijnstatus` judges
+    by (as `core.voortgang.bepaal_voortgang`). Before the target's first year there is no row.
+    The status is added only where it is asked for: a subquery resolves every annotation it
+    holds, asked for or not, each time it is put in another query.
 
     The target comes in by a join, not a subquery, so the sum is one aggregate the status
-    names as often as it likes. The share due is `waarde × verstreken / looptijd`; the margin
-    is compared multiplied by `looptijd`, so no division is rounded.
+    names as often as it likes. The share due is `waarde × verstreken / looptijd`; it is
+    compared multiplied by `looptijd`, so no division is rounded.
     """
     zichtbaar = visible_waarden_q(user, None, dossiers) or ALTIJD
     eigen_doel = Q(**{f"{DOEL}organisatie__isnull": True, "organisatie__isnull": True}) | Q(
@@ -155,75 +160,48 @@ def _tot_nu(user, dossiers) -> QuerySet:
         & Q(LessThanOrEqual(F("jaar"), OuterRef("jaar")))
         & zichtbaar
     )
-    richting = Coalesce(NullIf(F(f"{DOEL}richting"), Value("")), F("indicator__richting"))
-    # Grouped by target; its own numbers are the same on every row of the group, taken with
-    # Max so that the status holds nothing more to group by.
+    lager = Exact(
+        Coalesce(NullIf(F(f"{DOEL}richting"), Value("")), F("indicator__richting")), "lager"
+    )
+    # Grouped by target: its own numbers are the same on every row of the group, taken with
+    # Max so that the status holds nothing more to group by (an outer reference inside an
+    # aggregate of this query's rows stays out of the GROUP BY as well).
     return (
         rijen.values(f"{DOEL}id")
         .annotate(
             # the outer row itself keeps the group when the target's years have nothing
             _gerealiseerd=Sum(Case(When(LessThanOrEqual(F("jaar"), eind), then="waarde"))),
-            _start=Max(start),
-            _eind=Max(eind),
-            # the outer row's year, at most the last: inside an aggregate of this query's own
-            # rows, as a bare outer reference would end up in the GROUP BY
-            _tot=Max(Least(OuterRef("jaar"), eind)),
             _waarde=Max(f"{DOEL}waarde"),
-            _richting=Max(richting),
+            _looptijd=Max(eind - start + 1),
+            _verstreken=Max(Least(OuterRef("jaar"), eind) - start + 1),
+            _teken=Max(Case(When(lager, then=Value(-1)), default=Value(1))),
         )
-        .annotate(_status=_termijnstatus())
         .order_by(f"{DOEL}id")
     )
 
 
-def _termijnstatus() -> Case:
-    """Before the target's last year: op schema, voor or achter against the share due;
-    in or after it: gehaald or niet gehaald."""
-    gerealiseerd, waarde = F("_gerealiseerd"), F("_waarde")
-    lager = Q(Exact(F("_richting"), "lager"))
-    looptijd = F("_eind") - F("_start") + 1
-    verstreken = F("_tot") - F("_start") + 1
-    gehaald = (lager & Q(LessThanOrEqual(gerealiseerd, waarde))) | (
-        ~lager & Q(GreaterThanOrEqual(gerealiseerd, waarde))
-    )
-    return Case(
-        When(IsNull(gerealiseerd, True), then=Value(Status.GEEN_REALISATIE.value)),
-        When(
-            Q(Exact(F("_tot"), F("_eind"))),
-            then=Case(
-                When(gehaald, then=Value(Status.GEHAALD.value)),
-                default=Value(Status.NIET_GEHAALD.value),
-            ),
-        ),
-        default=status_expressie(
-            plan=ExpressionWrapper(waarde * verstreken, output_field=DecimalField()),
-            realisatie=ExpressionWrapper(gerealiseerd * looptijd, output_field=DecimalField()),
-            lager_is_beter=lager,
-            norm_niet_gehaald=Value(False, output_field=BooleanField()),
-        ),
-        output_field=CharField(),
-    )
+def _termijnstatus() -> Termijnstatus:
+    """Op schema, voor or achter against the share due; from the last year gehaald or not."""
+    return Termijnstatus(*(F(f"_{naam}") for naam in Termijnstatus.NAMEN))
 
 
-def _status(user, dossiers) -> Subquery:
+def _status(tot_nu: QuerySet) -> Subquery:
     """The row's status, judged on the realisation in its place: for a realisation row that is
-    the row itself (without a plan: its norms, then a term target judge it), for a plan row
-    its partner."""
+    the row itself (without a plan: its norms, then its item's term target judge it), for a
+    plan row its partner."""
     plan = Case(
         When(Exact(OuterRef("soort"), Soort.PLAN), then=OuterRef("waarde")),
         default=None,
         output_field=DecimalField(),
     )
+    termijn = tot_nu.annotate(_status=_termijnstatus()).values("_status")[:1]
     realisatie = _partner(Soort.REALISATIE).annotate(
         _status=status_expressie(
             plan=plan,
             realisatie=F("waarde"),
             lager_is_beter=Q(Exact(OuterRef("indicator__richting"), "lager")),
             norm_niet_gehaald=Q(_geschonden_norm(OuterRef("waarde"), diepte=1)),
-            zonder_plan=Coalesce(
-                Subquery(_tot_nu(user, dossiers).values("_status")[:1]),
-                Value(Status.GEEN_PLAN.value),
-            ),
+            zonder_plan=Coalesce(Subquery(termijn), Value(Status.GEEN_PLAN.value)),
         )
     )
     return Subquery(realisatie.values("_status")[:1], output_field=CharField())
@@ -238,6 +216,7 @@ def cellen(user, dossiers=None, *, met_waarden: bool = True) -> QuerySet:
     plan_zichtbaar = visible_waarden_q(user, Soort.PLAN, dossiers) or ALTIJD
     realisatie_zichtbaar = visible_waarden_q(user, Soort.REALISATIE, dossiers) or ALTIJD
     geen_realisatie = Value(Status.GEEN_REALISATIE.value)
+    tot_nu = _tot_nu(user, dossiers)
     rijen = (
         Waarde.objects.visible_to(user, dossiers)
         .filter(Q(soort=Soort.PLAN) | ~(plan_zichtbaar & Q(Exists(_partner(Soort.PLAN)))))
@@ -245,7 +224,7 @@ def cellen(user, dossiers=None, *, met_waarden: bool = True) -> QuerySet:
             status=Case(
                 When(
                     Q(soort=Soort.REALISATIE) | realisatie_zichtbaar,
-                    then=Coalesce(_status(user, dossiers), geen_realisatie),
+                    then=Coalesce(_status(tot_nu), geen_realisatie),
                 ),
                 default=geen_realisatie,
                 output_field=CharField(),
@@ -254,11 +233,10 @@ def cellen(user, dossiers=None, *, met_waarden: bool = True) -> QuerySet:
     )
     if not met_waarden:
         return rijen
-    tot_nu = _tot_nu(user, dossiers)
     return rijen.annotate(
         # a realisation row has no visible plan: its term target, "410 van 800"
         doel_gerealiseerd=_eigen(Soort.REALISATIE, Subquery(tot_nu.values("_gerealiseerd")[:1])),
-        doel_waarde=_eigen(Soort.REALISATIE, Subquery(tot_nu.values("_waarde")[:1])),
+        doel_waarde=_eigen(Soort.REALISATIE, _doelwaarde()),
         plan=_eigen(Soort.PLAN),
         realisatie=Case(
             When(soort=Soort.REALISATIE, then=F("waarde")),
@@ -269,6 +247,24 @@ def cellen(user, dossiers=None, *, met_waarden: bool = True) -> QuerySet:
             default=None,
         ),
     )
+
+
+def _doelwaarde() -> Subquery:
+    """The whole of the term target `_tot_nu` finds for the outer row (the first that has
+    begun by its year): read straight from the target, cheaper than a second sum."""
+    plek = Coalesce(OuterRef("organisatie_id"), Value(0), output_field=BigIntegerField())
+    doelen = Streefdoel.objects.filter(
+        Exact(Coalesce("organisatie_id", Value(0), output_field=BigIntegerField()), plek),
+        LessThanOrEqual(
+            Coalesce(F("van_jaar"), ExtractYear("indicator__dossier__startdatum")),
+            OuterRef("jaar"),
+        ),
+        indicator=OuterRef("indicator"),
+        soort=Streefdoel.Soort.LOOPTIJD,
+        vervallen=False,
+        waarde__isnull=False,
+    )
+    return Subquery(doelen.order_by("pk").values("waarde")[:1])
 
 
 def _eigen(soort: str, waarde=None):

@@ -88,3 +88,69 @@ def status_expressie(
         default=status(Status.ACHTER),
         output_field=models.CharField(max_length=20),
     )
+
+
+class Termijnstatus(models.Expression):
+    """A term target's status as one database expression (`core.voortgang`'s rule for a target
+    "over de looptijd"; `core.cellen` uses it), from five numbers: realised to date (empty:
+    geen realisatie), the target, its span in years, the years elapsed by the figure's year
+    (at most the span), and -1 where lower is better, else 1.
+
+    Before the target's last year the realisation is held against the share due, `waarde ×
+    verstreken / looptijd`, multiplied by `looptijd` so that nothing is divided or rounded,
+    with MARGE_OP_SCHEMA: op schema, voor or achter. From its last year: gehaald or niet
+    gehaald. tests/core/test_status.py proves it agrees with `core.voortgang`.
+
+    A class rather than a `Case`: Django copies an expression each time another names it,
+    and resolves every copy again at each level of nested subqueries. Here each number is
+    compiled once and its SQL repeated.
+    """
+
+    output_field = models.CharField(max_length=20)
+    NAMEN = ("gerealiseerd", "waarde", "looptijd", "verstreken", "teken")
+    SJABLOON = (
+        "CASE WHEN {gerealiseerd} IS NULL THEN %s"
+        " WHEN {verstreken} = {looptijd} THEN"
+        " CASE WHEN {teken} * ({gerealiseerd} - {waarde}) >= 0 THEN %s ELSE %s END"
+        " WHEN ABS({gerealiseerd} * {looptijd} - {waarde} * {verstreken}) * 100"
+        " <= ABS({waarde} * {verstreken}) * %s THEN %s"
+        " WHEN {teken} * ({gerealiseerd} * {looptijd} - {waarde} * {verstreken}) > 0 THEN %s"
+        " ELSE %s END"
+    )
+    WAARDEN = (
+        Status.GEEN_REALISATIE.value,
+        Status.GEHAALD.value,
+        Status.NIET_GEHAALD.value,
+        int(MARGE_OP_SCHEMA * 100),
+        Status.OP_SCHEMA.value,
+        Status.VOOR.value,
+        Status.ACHTER.value,
+    )
+
+    def __init__(self, gerealiseerd, waarde, looptijd, verstreken, teken):
+        super().__init__()
+        self.bronnen = [gerealiseerd, waarde, looptijd, verstreken, teken]
+
+    def get_source_expressions(self):
+        return self.bronnen
+
+    def set_source_expressions(self, exprs):
+        self.bronnen = list(exprs)
+
+    def as_sql(self, compiler, connection):
+        import re
+
+        delen = dict(zip(self.NAMEN, map(compiler.compile, self.bronnen), strict=True))
+        waarden = iter(self.WAARDEN)
+        sql, params = [], []
+        for stuk in re.split(r"(\{\w+\}|%s)", self.SJABLOON):
+            if stuk == "%s":
+                sql.append(stuk)
+                params.append(next(waarden))
+            elif stuk.startswith("{"):
+                deel_sql, deel_params = delen[stuk[1:-1]]
+                sql.append(f"({deel_sql})")
+                params.extend(deel_params)
+            else:
+                sql.append(stuk)
+        return "".join(sql), params
