@@ -48,8 +48,40 @@ paren AS (
      AND r.organisatie_id IS NOT DISTINCT FROM p.organisatie_id
      AND r.locatie_id IS NOT DISTINCT FROM p.locatie_id
 ),
+termijn AS (
+    -- a cell without plan, judged against its item's term target (core.cellen._tot_nu)
+    SELECT DISTINCT ON (p.id) p.id, s.waarde AS doel, t.gerealiseerd, CASE
+        WHEN t.gerealiseerd IS NULL THEN 'geen_realisatie'
+        WHEN p.jaar >= j.eind THEN CASE
+            WHEN (j.richting = 'lager' AND t.gerealiseerd <= s.waarde)
+              OR (j.richting <> 'lager' AND t.gerealiseerd >= s.waarde) THEN 'gehaald'
+            ELSE 'niet_gehaald' END
+        WHEN abs(t.gerealiseerd * (j.eind - j.start + 1) - s.waarde * (p.jaar - j.start + 1))
+             * 100 <= abs(s.waarde * (p.jaar - j.start + 1)) * 15 THEN 'op_schema'
+        WHEN (j.richting = 'lager')
+             = (t.gerealiseerd * (j.eind - j.start + 1) < s.waarde * (p.jaar - j.start + 1))
+             THEN 'voor'
+        ELSE 'achter' END AS status
+    FROM paren p
+    JOIN core_streefdoel s ON s.indicator_id = p.indicator_id AND s.soort = 'looptijd'
+     AND NOT s.vervallen AND s.waarde IS NOT NULL
+     AND s.organisatie_id IS NOT DISTINCT FROM p.organisatie_id
+    JOIN core_dossier d ON d.id = s.dossier_id
+    CROSS JOIN LATERAL (
+        SELECT COALESCE(s.van_jaar, extract(year FROM d.startdatum)::int) AS start,
+               COALESCE(s.tot_en_met_jaar, extract(year FROM d.einddatum)::int) AS eind,
+               COALESCE(NULLIF(s.richting, ''), p.richting) AS richting) j
+    CROSS JOIN LATERAL (
+        SELECT sum(z.waarde) AS gerealiseerd FROM zichtbaar z
+        WHERE z.indicator_id = p.indicator_id AND z.soort = 'realisatie'
+          AND z.organisatie_id IS NOT DISTINCT FROM p.organisatie_id AND z.locatie_id IS NULL
+          AND z.jaar BETWEEN j.start AND LEAST(p.jaar, j.eind)) t
+    WHERE p.plan IS NULL AND p.locatie_id IS NULL AND p.jaar >= j.start
+    ORDER BY p.id, s.id
+),
 cellen AS (
-    SELECT paren.*, CASE
+    SELECT paren.*, termijn.gerealiseerd AS doel_gerealiseerd, termijn.doel AS doel_waarde,
+    CASE
         WHEN realisatie IS NULL THEN 'geen_realisatie'
         WHEN EXISTS (
             SELECT 1 FROM core_norm n
@@ -64,11 +96,11 @@ cellen AS (
                       AND (n.ondergrens > round(realisatie * 100 / g.waarde, 2)
                            OR n.bovengrens < round(realisatie * 100 / g.waarde, 2)))))
         ) THEN 'norm_niet_gehaald'
-        WHEN plan IS NULL THEN 'geen_plan'
+        WHEN plan IS NULL THEN COALESCE(termijn.status, 'geen_plan')
         WHEN abs(realisatie - plan) * 100 <= abs(plan) * 15 THEN 'op_schema'
         WHEN (richting = 'lager') = (realisatie < plan) THEN 'voor'
         ELSE 'achter' END AS status
-    FROM paren
+    FROM paren LEFT JOIN termijn ON termijn.id = paren.id
 )
 """
 
@@ -108,7 +140,7 @@ LIJSTEN = {
         EIGEN,
         """
         SELECT d.titel, d.slug, od.titel, i.naam, i.code, i.eenheid, o.naam, l.naam, c.jaar,
-               c.plan, c.realisatie, c.status
+               c.plan, c.realisatie, c.doel_gerealiseerd, c.doel_waarde, c.status
         FROM cellen c JOIN core_indicator i ON i.id = c.indicator_id
         JOIN core_dossier d ON d.id = c.dossier_id
         LEFT JOIN core_onderdeel od ON od.id = c.onderdeel_id
@@ -117,9 +149,10 @@ LIJSTEN = {
         ORDER BY d.titel, c.indicator_id, o.naam, c.jaar, c.id LIMIT 50""",
     ),
 }
-LIJSTEN["cijfers, status voor"] = LIJSTEN["cijfers"].replace(
-    "ORDER BY d.titel", "WHERE c.status = 'voor' ORDER BY d.titel"
-)
+for _status in ("voor", "gehaald"):  # gehaald: only a term target judges it
+    LIJSTEN[f"cijfers, status {_status}"] = LIJSTEN["cijfers"].replace(
+        "ORDER BY d.titel", f"WHERE c.status = '{_status}' ORDER BY d.titel"
+    )
 
 # --- Dashboards: the aggregates they show ---------------------------------------------
 
@@ -148,10 +181,15 @@ DASHBOARDS = {
         _met(EIGEN, _TELLING_PER.format(groep="dossier_id")),
         _met(EIGEN, _FIGUREN),
         f"WITH bereik AS ({EIGEN}) {_ITEMS}",
-        """SELECT p.id, p.afspraak_id, p.resultaat, p.deadline FROM afspraken_afspraakpunt p
-           WHERE p.afspraak_id IN (SELECT dossier_id FROM core_partij
-                                   WHERE organisatie_id = %(org)s)
-             AND p.status = 'lopend' AND p.deadline <= current_date + 90""",
+        # milestones due within 90 days or overdue (a bestuursopdracht's is its punt's)
+        """SELECT s.id, s.dossier_id, s.omschrijving, p.resultaat,
+                  COALESCE(s.deadline, d.einddatum) AS uiterlijk
+           FROM core_streefdoel s JOIN core_dossier d ON d.id = s.dossier_id
+           LEFT JOIN afspraken_afspraakpunt p ON p.streefdoel_id = s.id
+           WHERE s.dossier_id IN (SELECT dossier_id FROM core_partij
+                                  WHERE organisatie_id = %(org)s)
+             AND s.soort = 'mijlpaal' AND NOT s.vervallen AND s.bereikt_op IS NULL
+             AND COALESCE(s.deadline, d.einddatum) <= current_date + 90""",
         """SELECT r.project_id, r.soort, r.venster_eind FROM projecten_rapportage r
            WHERE r.project_id IN (SELECT dossier_id FROM core_partij
                                   WHERE organisatie_id = %(org)s)
@@ -162,8 +200,11 @@ DASHBOARDS = {
     ],
     "dashboard afspraak": [
         *_DOSSIER,
-        """SELECT p.id, p.titel, p.resultaat, p.deadline, o.titel FROM afspraken_afspraakpunt p
-           JOIN core_onderdeel o ON o.id = p.onderdeel_id WHERE p.afspraak_id = %(dossier)s""",
+        """SELECT p.id, p.titel, p.resultaat, s.soort, s.waarde, s.deadline, s.bereikt_op,
+                  o.titel
+           FROM afspraken_afspraakpunt p JOIN core_onderdeel o ON o.id = p.onderdeel_id
+           LEFT JOIN core_streefdoel s ON s.id = p.streefdoel_id
+           WHERE p.afspraak_id = %(dossier)s""",
     ],
     "dashboard regiodeal": [
         *_DOSSIER,
@@ -171,11 +212,13 @@ DASHBOARDS = {
                   k.bron, sum(k.bedrag)
            FROM regiodeals_financieringspost f LEFT JOIN regiodeals_kosten k ON k.post_id = f.id
            WHERE f.regiodeal_id = %(dossier)s GROUP BY f.id, k.bron""",
-        """SELECT r.id, r.omschrijving, r.minimum, r.maximum, r.streefwaarde, o.nummer,
-                  sum(w.waarde)
+        """SELECT r.id, r.omschrijving, s.soort, s.waarde, s.minimum, s.maximum, s.per_jaar,
+                  s.deadline, s.bereikt_op, s.referentiewaarde, s.nulmeting, o.nummer,
+                  w.jaar, sum(w.waarde)
            FROM regiodeals_beoogdresultaat r JOIN core_onderdeel o ON o.id = r.onderdeel_id
-           LEFT JOIN core_waarde w ON w.indicator_id = r.indicator_id AND w.soort = 'realisatie'
-           WHERE r.regiodeal_id = %(dossier)s GROUP BY r.id, o.nummer""",
+           JOIN core_streefdoel s ON s.id = r.streefdoel_id
+           LEFT JOIN core_waarde w ON w.indicator_id = s.indicator_id AND w.soort = 'realisatie'
+           WHERE r.regiodeal_id = %(dossier)s GROUP BY r.id, s.id, o.nummer, w.jaar""",
     ],
     "dashboard project": [
         *_DOSSIER,

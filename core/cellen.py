@@ -11,6 +11,11 @@ the partner's value is a plain column, instead of repeating the subquery everywh
 expression names the realisation (an SQL expression referring to another is copied into it).
 The partner has the same owner as the row, so whether it is visible is decided on the row
 (`visible_waarden_q(user, soort)`), not inside the subquery.
+
+A figure without a plan whose item has a term target (`Streefdoel` "over de looptijd") is
+judged as `core.voortgang` judges that target: the realisations to date in its place against
+the share due by its year (`_tot_nu`). Only the item's total row is judged against a target
+of the whole, and an organisation's row against that organisation's own target.
 """
 
 from decimal import Decimal
@@ -23,19 +28,26 @@ from django.db.models import (
     DecimalField,
     Exists,
     F,
+    Max,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
+    Sum,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, NullIf, Round
-from django.db.models.lookups import Exact
+from django.db.models.functions import Coalesce, ExtractYear, Least, NullIf, Round
+from django.db.models.lookups import (
+    Exact,
+    GreaterThanOrEqual,
+    IsNull,
+    LessThanOrEqual,
+)
 
-from .models import Norm, Soort, Waarde
+from .models import Norm, Soort, Streefdoel, Waarde
 from .rules import visible_waarden_q
-from .status import Status, status_expressie
+from .status import Status, Termijnstatus, status_expressie
 
 ALTIJD = Q(pk__isnull=False)  # a beheerder sees everything; When() refuses an empty Q
 
@@ -110,32 +122,101 @@ def _geschonden_norm(realisatie, diepte: int) -> Exists:
     )
 
 
-def _status() -> Subquery:
+DOEL = "indicator__streefdoelen__"
+
+
+def _tot_nu(user, dossiers) -> QuerySet:
+    """Per term target judging the outer row's place, one row: `_gerealiseerd` (the visible
+    realisations in that place from the target's first year up to the outer row's year, at
+    most its last; empty when there are none), `_waarde`, and what `_termijnstatus` judges
+    by (as `core.voortgang.bepaal_voortgang`). Before the target's first year there is no row.
+    The status is added only where it is asked for: a subquery resolves every annotation it
+    holds, asked for or not, each time it is put in another query.
+
+    The target comes in by a join, not a subquery, so the sum is one aggregate the status
+    names as often as it likes. The share due is `waarde × verstreken / looptijd`; it is
+    compared multiplied by `looptijd`, so no division is rounded.
+    """
+    zichtbaar = visible_waarden_q(user, None, dossiers) or ALTIJD
+    eigen_doel = Q(**{f"{DOEL}organisatie__isnull": True, "organisatie__isnull": True}) | Q(
+        **{f"{DOEL}organisatie": F("organisatie")}
+    )
+    start = Coalesce(F(f"{DOEL}van_jaar"), ExtractYear("indicator__dossier__startdatum"))
+    eind = Coalesce(F(f"{DOEL}tot_en_met_jaar"), ExtractYear("indicator__dossier__einddatum"))
+    # One filter() call: every condition on the targets is on the same joined target.
+    rijen = Waarde.objects.order_by().filter(
+        Q(**{f"{DOEL}soort": Streefdoel.Soort.LOOPTIJD})
+        & Q(**{f"{DOEL}vervallen": False, f"{DOEL}waarde__isnull": False})
+        & eigen_doel
+        & Q(indicator=OuterRef("indicator"), soort=Soort.REALISATIE, locatie__isnull=True)
+        & Q(IsNull(OuterRef("locatie_id"), True))
+        & Q(
+            Exact(
+                Coalesce("organisatie_id", Value(0), output_field=BigIntegerField()),
+                Coalesce(OuterRef("organisatie_id"), Value(0), output_field=BigIntegerField()),
+            )
+        )
+        & Q(GreaterThanOrEqual(F("jaar"), start))
+        & Q(LessThanOrEqual(F("jaar"), OuterRef("jaar")))
+        & zichtbaar
+    )
+    lager = Exact(
+        Coalesce(NullIf(F(f"{DOEL}richting"), Value("")), F("indicator__richting")), "lager"
+    )
+    # Grouped by target: its own numbers are the same on every row of the group, taken with
+    # Max so that the status holds nothing more to group by (an outer reference inside an
+    # aggregate of this query's rows stays out of the GROUP BY as well).
+    return (
+        rijen.values(f"{DOEL}id")
+        .annotate(
+            # the outer row itself keeps the group when the target's years have nothing
+            _gerealiseerd=Sum(Case(When(LessThanOrEqual(F("jaar"), eind), then="waarde"))),
+            _waarde=Max(f"{DOEL}waarde"),
+            _looptijd=Max(eind - start + 1),
+            _verstreken=Max(Least(OuterRef("jaar"), eind) - start + 1),
+            _teken=Max(Case(When(lager, then=Value(-1)), default=Value(1))),
+        )
+        .order_by(f"{DOEL}id")
+    )
+
+
+def _termijnstatus() -> Termijnstatus:
+    """Op schema, voor or achter against the share due; from the last year gehaald or not."""
+    return Termijnstatus(*(F(f"_{naam}") for naam in Termijnstatus.NAMEN))
+
+
+def _status(tot_nu: QuerySet) -> Subquery:
     """The row's status, judged on the realisation in its place: for a realisation row that is
-    the row itself (without a plan: only its norms judge it), for a plan row its partner."""
+    the row itself (without a plan: its norms, then its item's term target judge it), for a
+    plan row its partner."""
     plan = Case(
         When(Exact(OuterRef("soort"), Soort.PLAN), then=OuterRef("waarde")),
         default=None,
         output_field=DecimalField(),
     )
+    termijn = tot_nu.annotate(_status=_termijnstatus()).values("_status")[:1]
     realisatie = _partner(Soort.REALISATIE).annotate(
         _status=status_expressie(
             plan=plan,
             realisatie=F("waarde"),
             lager_is_beter=Q(Exact(OuterRef("indicator__richting"), "lager")),
             norm_niet_gehaald=Q(_geschonden_norm(OuterRef("waarde"), diepte=1)),
+            zonder_plan=Coalesce(Subquery(termijn), Value(Status.GEEN_PLAN.value)),
         )
     )
     return Subquery(realisatie.values("_status")[:1], output_field=CharField())
 
 
 def cellen(user, dossiers=None, *, met_waarden: bool = True) -> QuerySet:
-    """Every cell this user may see, one row each, with `status` and (`met_waarden`) `plan`
-    and `realisatie`; with `dossiers` (pks or a queryset of them) only those dossiers'.
-    Counting statuses needs no values: leaving them out keeps the query small to build."""
+    """Every cell this user may see, one row each, with `status` and (`met_waarden`) `plan`,
+    `realisatie` and, for a cell without plan judged against a term target, `doel_waarde`
+    and `doel_gerealiseerd` (realised to date); with `dossiers` (pks or a queryset of them)
+    only those dossiers'. Counting statuses needs no values: leaving them out keeps the query
+    small to build."""
     plan_zichtbaar = visible_waarden_q(user, Soort.PLAN, dossiers) or ALTIJD
     realisatie_zichtbaar = visible_waarden_q(user, Soort.REALISATIE, dossiers) or ALTIJD
     geen_realisatie = Value(Status.GEEN_REALISATIE.value)
+    tot_nu = _tot_nu(user, dossiers)
     rijen = (
         Waarde.objects.visible_to(user, dossiers)
         .filter(Q(soort=Soort.PLAN) | ~(plan_zichtbaar & Q(Exists(_partner(Soort.PLAN)))))
@@ -143,7 +224,7 @@ def cellen(user, dossiers=None, *, met_waarden: bool = True) -> QuerySet:
             status=Case(
                 When(
                     Q(soort=Soort.REALISATIE) | realisatie_zichtbaar,
-                    then=Coalesce(_status(), geen_realisatie),
+                    then=Coalesce(_status(tot_nu), geen_realisatie),
                 ),
                 default=geen_realisatie,
                 output_field=CharField(),
@@ -153,6 +234,9 @@ def cellen(user, dossiers=None, *, met_waarden: bool = True) -> QuerySet:
     if not met_waarden:
         return rijen
     return rijen.annotate(
+        # a realisation row has no visible plan: its term target, "410 van 800"
+        doel_gerealiseerd=_eigen(Soort.REALISATIE, Subquery(tot_nu.values("_gerealiseerd")[:1])),
+        doel_waarde=_eigen(Soort.REALISATIE, _doelwaarde()),
         plan=_eigen(Soort.PLAN),
         realisatie=Case(
             When(soort=Soort.REALISATIE, then=F("waarde")),
@@ -165,9 +249,31 @@ def cellen(user, dossiers=None, *, met_waarden: bool = True) -> QuerySet:
     )
 
 
-def _eigen(soort: str):
-    """The row's own value when it is of this kind, else nothing."""
-    return Case(When(soort=soort, then=F("waarde")), default=None)
+def _doelwaarde() -> Subquery:
+    """The whole of the term target `_tot_nu` finds for the outer row (the first that has
+    begun by its year): read straight from the target, cheaper than a second sum."""
+    plek = Coalesce(OuterRef("organisatie_id"), Value(0), output_field=BigIntegerField())
+    doelen = Streefdoel.objects.filter(
+        Exact(Coalesce("organisatie_id", Value(0), output_field=BigIntegerField()), plek),
+        LessThanOrEqual(
+            Coalesce(F("van_jaar"), ExtractYear("indicator__dossier__startdatum")),
+            OuterRef("jaar"),
+        ),
+        indicator=OuterRef("indicator"),
+        soort=Streefdoel.Soort.LOOPTIJD,
+        vervallen=False,
+        waarde__isnull=False,
+    )
+    return Subquery(doelen.order_by("pk").values("waarde")[:1])
+
+
+def _eigen(soort: str, waarde=None):
+    """The row's own value (or `waarde`) when it is of this kind, else nothing."""
+    return Case(
+        When(soort=soort, then=F("waarde") if waarde is None else waarde),
+        default=None,
+        output_field=DecimalField(),
+    )
 
 
 def tel_per(cellen_qs: QuerySet, groep: str) -> dict:

@@ -5,6 +5,7 @@ from django_tables2.paginators import LazyPaginator
 
 from core.charts import opmaak
 from core.status import Status
+from core.voortgang import formatteer
 
 NUMERIEK = {"td": {"class": "numeric"}, "th": {"class": "numeric"}}
 
@@ -46,12 +47,29 @@ class CelTable(tables.Table):
     jaar = tables.Column(verbose_name="Jaar", localize=False)
     plan = CijferColumn(verbose_name="Plan", attrs=NUMERIEK)
     realisatie = CijferColumn(verbose_name="Realisatie", attrs=NUMERIEK)
+    streefdoel = tables.Column(
+        verbose_name="Streefdoel",
+        accessor="doel_gerealiseerd",
+        orderable=False,
+        attrs=NUMERIEK,
+        default="",
+    )
     status = tables.Column(verbose_name="Status")
 
     class Meta:
         attrs = {"class": "utrecht-table cijfers-tabel"}
         empty_text = "Geen cijfers gevonden."
-        sequence = ["dossier", "onderdeel", "item", "wie", "jaar", "plan", "realisatie", "status"]
+        sequence = [
+            "dossier",
+            "onderdeel",
+            "item",
+            "wie",
+            "jaar",
+            "plan",
+            "realisatie",
+            "streefdoel",
+            "status",
+        ]
 
     def render_dossier(self, value, record):
         url = reverse("dashboards:dossier", args=[record.indicator.dossier.slug])
@@ -65,6 +83,11 @@ class CelTable(tables.Table):
 
     def render_wie(self, value, record):
         return record.organisatie or record.locatie or "totaal"
+
+    def render_streefdoel(self, value, record):
+        """Without a plan, a term target: realised to date of the whole, "410 van 800"."""
+        eenheid = record.indicator.eenheid
+        return f"{formatteer(value, eenheid)} van {formatteer(record.doel_waarde, eenheid)}"
 
     def render_status(self, value):
         status = Status(value)

@@ -85,6 +85,8 @@ LIJSTEN = {
     "organisaties",
     "cijfers",
     "cijfers gefilterd",
+    "cijfers gehaald",
+    "cijfers niet gehaald, alle dossiers",
     "cijfers van alle dossiers",
 }
 PAGINAS = [
@@ -105,6 +107,16 @@ PAGINAS = [
     pagina("dashboard project", "bestuurder", "dashboards:dossier", lambda w: [w.project.slug]),
     pagina("cijfers", "bestuurder", "dashboards:cijfers"),
     pagina("cijfers gefilterd", "bestuurder", "dashboards:cijfers", query=lambda w: "?status=voor"),
+    # a term target's statuses (volume.dossiers.streefdoelen: items promised over the term)
+    pagina(
+        "cijfers gehaald", "bestuurder", "dashboards:cijfers", query=lambda w: "?status=gehaald"
+    ),
+    pagina(
+        "cijfers niet gehaald, alle dossiers",
+        "bestuurder",
+        "dashboards:cijfers",
+        query=lambda w: "?bereik=alle&status=niet_gehaald",
+    ),
     pagina(
         "cijfers van alle dossiers",
         "bestuurder",

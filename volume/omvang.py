@@ -52,6 +52,12 @@ class Omvang:
             return "deel"
         return "gesplitst_met_totaal" if k <= 5 else "gesplitst"
 
+    def is_termijnitem(self, thema: int, k: int) -> bool:
+        """Promised over the term, without a yearly plan: in the first theme, the first item
+        split with a reported total (a target for the whole) and the first split without one
+        (a target per corporation)."""
+        return thema == 1 and k in (3, 6)
+
     def cijfers(self) -> int:
         """How many figures the generator makes."""
         per_soort = {
@@ -61,7 +67,12 @@ class Omvang:
             "gesplitst": self.corporaties_per_afspraak,
         }
         per_thema = sum(per_soort[self.soort_item(k)] for k in range(self.items_per_thema))
-        afspraken = self.afspraken * self.themas * per_thema * self.jaren * 2
+        zonder_plan = sum(
+            per_soort[self.soort_item(k)]
+            for k in range(self.items_per_thema)
+            if self.is_termijnitem(1, k)
+        )
+        afspraken = self.afspraken * (self.themas * per_thema * 2 - zonder_plan) * self.jaren
         deals = self.deals * self.resultaten * self.deal_jaren * 2
         projecten = self.projecten * self.locaties * self.output_items * self.project_jaren * 2
         return afspraken + deals + projecten

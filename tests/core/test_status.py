@@ -92,3 +92,105 @@ def test_the_database_status_agrees_with_bepaal_status(organisatie_factory):
     }
 
     assert gevonden == verwacht
+
+
+@pytest.mark.django_db
+def test_the_database_judges_a_term_target_as_bepaal_voortgang_does(organisatie_factory):
+    """A figure without a plan whose item has a term target: `core.cellen` gives, in SQL, the
+    status `core.voortgang.bepaal_voortgang` gives for that target in the figure's year."""
+    import datetime
+    from itertools import product
+
+    from core.cellen import cellen
+    from core.models import Dossier, Indicator, Streefdoel, User, Waarde
+    from core.voortgang import Reeks, bepaal_voortgang
+
+    gemeente = organisatie_factory("Gemeente Termijn", "gemeente")
+    corporatie = organisatie_factory("Woonstichting Termijn")
+    dossier = Dossier.objects.create(
+        soort="afspraak",
+        titel="Termijn",
+        slug="termijn",
+        penvoerder=gemeente,
+        startdatum=datetime.date(2025, 1, 1),
+        einddatum=datetime.date(2028, 12, 31),
+    )
+    # per item: (target, direction, first and last year, whose), realisations per year
+    getallen = [None, Decimal(0), Decimal(84), Decimal(85), Decimal(100), Decimal(116)]
+    spannen = [(None, None), (2026, 2027), (2025, 2030)]
+    gevallen = []
+    for n, (richting, (van, tot), (a, b), waarde) in enumerate(
+        product(
+            ("hoger", "lager"),
+            spannen,
+            product(getallen, getallen),
+            (Decimal(400), Decimal(240)),
+        )
+    ):
+        laatste = [Decimal(0), Decimal(100), Decimal(200), Decimal(400)][n % 4]
+        reeks = {2025: a, 2026: b, 2028: laatste}
+        gevallen.append((richting, van, tot, waarde, None, reeks))
+    gevallen.append(("hoger", None, None, Decimal(800), corporatie, {2025: 150, 2026: 260}))
+    items = Indicator.objects.bulk_create(
+        Indicator(dossier=dossier, code=f"i{n}", naam=f"i{n}", eenheid="aantal", richting=r)
+        for n, (r, *_) in enumerate(gevallen)
+    )
+    doelen = Streefdoel.objects.bulk_create(
+        Streefdoel(
+            dossier=dossier,
+            indicator=item,
+            organisatie=wie,
+            soort=Streefdoel.Soort.LOOPTIJD,
+            waarde=waarde,
+            van_jaar=van,
+            tot_en_met_jaar=tot,
+        )
+        for item, (_, van, tot, waarde, wie, _) in zip(items, gevallen, strict=True)
+    )
+    Waarde.objects.bulk_create(
+        Waarde(indicator=item, jaar=jaar, soort="realisatie", waarde=w, organisatie=wie)
+        for item, (*_, wie, reeks) in zip(items, gevallen, strict=True)
+        for jaar, w in reeks.items()
+        if w is not None
+    )
+    verwacht = {}
+    for item, doel, (*_, reeks) in zip(items, doelen, gevallen, strict=True):
+        gemeten = Reeks(realisatie={j: Decimal(w) for j, w in reeks.items() if w is not None})
+        for jaar in gemeten.realisatie:
+            if jaar < doel.startjaar:
+                verwacht[(item.pk, jaar)] = Status.GEEN_PLAN  # not yet a year of the target
+            else:
+                voortgang = bepaal_voortgang(doel, gemeten, jaar)
+                verwacht[(item.pk, jaar)] = Status(voortgang.status.value)
+    beheerder = User.objects.create_superuser("termijn", password="x")
+
+    gevonden = {
+        (c.indicator_id, c.jaar): Status(c.status)
+        for c in cellen(beheerder).filter(indicator__dossier=dossier)
+    }
+
+    assert gevonden == verwacht
+    assert set(verwacht.values()) == {
+        Status.OP_SCHEMA,
+        Status.VOOR,
+        Status.ACHTER,
+        Status.GEHAALD,
+        Status.NIET_GEHAALD,
+        Status.GEEN_PLAN,
+        Status.GEEN_REALISATIE,  # 2028, after a target of 2026–2027 with nothing realised
+    }
+
+
+@pytest.mark.django_db
+def test_a_lapsed_target_or_another_partys_target_does_not_judge_a_figure(termijnafspraak):
+    from core.cellen import cellen
+
+    t = termijnafspraak
+    t.doel.organisatie = t.corporatie  # the corporation's own target: not the total's
+    t.doel.save()
+    statussen = {c.jaar: c.status for c in cellen(t.beheerder, [t.dossier.pk])}
+    t.doel.organisatie, t.doel.vervallen = None, True
+    t.doel.save()
+    vervallen = {c.jaar: c.status for c in cellen(t.beheerder, [t.dossier.pk])}
+
+    assert statussen == vervallen == {2025: Status.GEEN_PLAN, 2026: Status.GEEN_PLAN}

@@ -156,3 +156,116 @@ def test_figures_of_all_dossiers_page_without_counting_them(als):
     laatste = lezer.get(url, {"bereik": "alle", "page": laatste_pagina})
     assert len(laatste.context["table"].page.object_list) == totaal - 50 * (laatste_pagina - 1)
     assert 'rel="next"' not in laatste.content.decode()
+
+
+# --- A term target in the figures list (issue 17) ---------------------------------------
+
+
+def _rijen(response) -> list[list[str]]:
+    """The table's body rows as the reader sees them: the text of every cell."""
+    import re
+    from html import unescape
+
+    html = response.content.decode()
+    body = html[html.index("<tbody") : html.index("</tbody>")]
+    return [
+        [" ".join(unescape(re.sub(r"<[^>]+>", " ", cel)).split()) for cel in cellen]
+        for cellen in (
+            re.findall(r"<td[^>]*>(.*?)</td>", rij, re.S)
+            for rij in re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S)
+        )
+        if cellen
+    ]
+
+
+def _rij(rijen, dossier: str, jaar: int) -> list[str]:
+    (rij,) = [r for r in rijen if r[0] == dossier and r[4] == str(jaar)]
+    return rij
+
+
+def test_figures_list_judges_a_figure_without_plan_against_the_term_target(client, termijnafspraak):
+    """800 homes over 2025–2028, 150 + 260 realised: by 2026 half is due (400), 410 is op
+    schema; 2025's 150 against 200 due is achter. The previous period has no target."""
+    t = termijnafspraak
+    client.force_login(t.bestuurder)
+
+    rijen = _rijen(client.get(reverse("dashboards:cijfers")))
+
+    dossier, vorige = t.dossier.titel, t.vorige.titel
+    assert _rij(rijen, dossier, 2026)[5:] == ["—", "260", "410 van 800", "op schema"]
+    assert _rij(rijen, dossier, 2025)[5:] == ["—", "150", "150 van 800", "achter"]
+    assert _rij(rijen, vorige, 2024)[5:] == ["—", "200", "", "geen plan"]
+    assert not [r for r in rijen if "999" in " ".join(r) or r[0] == t.ander.titel]
+
+
+def test_figures_list_follows_a_lowered_term_target(client, termijnafspraak):
+    t = termijnafspraak
+    t.doel.waarde = 700  # 350 due by 2026: 410 is more than 15 % ahead
+    t.doel.save()
+    client.force_login(t.bestuurder)
+
+    rijen = _rijen(client.get(reverse("dashboards:cijfers")))
+
+    assert _rij(rijen, t.dossier.titel, 2026)[7:] == ["410 van 700", "voor"]
+
+
+def test_figures_list_filters_on_a_term_target_status(client, termijnafspraak):
+    """Across all dossiers: Elders' 333 of 999 (250 due in 2025) is voor, not op schema."""
+    t = termijnafspraak
+    client.force_login(t.bestuurder)
+    url = reverse("dashboards:cijfers")
+
+    op_schema = client.get(url, {"bereik": "alle", "status": "op_schema"})
+    voor = client.get(url, {"bereik": "alle", "status": "voor"})
+
+    assert [(r[0], r[4], r[7]) for r in _rijen(op_schema)] == [
+        (t.dossier.titel, "2026", "410 van 800")
+    ]
+    assert [(r[0], r[4], r[7]) for r in _rijen(voor)] == [(t.ander.titel, "2025", "333 van 999")]
+    html = op_schema.content.decode()
+    assert '<option value="gehaald">gehaald</option>' in html
+    assert '<option value="niet_gehaald">niet gehaald</option>' in html
+
+
+def test_figures_list_says_gehaald_once_the_term_is_over(client, termijnafspraak):
+    from core.models import Jaaropgave, Waarde
+
+    t = termijnafspraak
+    for jaar, waarde in ((2027, 200), (2028, 150)):  # 760 of 800 by the last year
+        Waarde.objects.create(indicator=t.nieuwbouw, jaar=jaar, soort="realisatie", waarde=waarde)
+        Jaaropgave.objects.create(
+            dossier=t.dossier,
+            organisatie=t.gemeente,
+            jaar=jaar,
+            soort="realisatie",
+            status=Jaaropgave.Status.INGEDIEND,
+        )
+    client.force_login(t.bestuurder)
+    url = reverse("dashboards:cijfers")
+
+    assert _rij(_rijen(client.get(url)), t.dossier.titel, 2028)[7:] == [
+        "760 van 800",
+        "niet gehaald",
+    ]
+    t.doel.waarde = 750
+    t.doel.save()
+    gehaald = _rijen(client.get(url, {"status": "gehaald"}))
+    assert [(r[4], r[7]) for r in gehaald] == [("2028", "760 van 750")]
+
+
+def test_a_concept_year_does_not_count_toward_the_target_for_other_readers(client, termijnafspraak):
+    """2026 back to concept: the gemeente still sees its own 410; the corporation only 2025."""
+    from core.models import Jaaropgave
+
+    t = termijnafspraak
+    Jaaropgave.objects.filter(dossier=t.dossier, jaar=2026).update(status=Jaaropgave.Status.CONCEPT)
+    url = reverse("dashboards:cijfers")
+
+    client.force_login(t.beleid_gemeente)
+    eigen = _rijen(client.get(url))
+    client.force_login(t.beleid_corporatie)
+    ander = _rijen(client.get(url))
+
+    assert _rij(eigen, t.dossier.titel, 2026)[7:] == ["410 van 800", "op schema"]
+    assert [r[4] for r in ander if r[0] == t.dossier.titel] == ["2025"]
+    assert "410 van 800" not in " ".join(" ".join(r) for r in ander)

@@ -35,6 +35,8 @@ def test_bestuurder_sees_only_maastricht_with_its_status_counts(als):
         Status.OP_SCHEMA: 3,  # verhuur totaal 2013 and 2014, GGZ 2014
         Status.ACHTER: 10,
         Status.VOOR: 5,
+        Status.GEHAALD: 0,  # a term target's, from its last year on
+        Status.NIET_GEHAALD: 0,
         Status.NORM_NIET_GEHAALD: 0,
         Status.GEEN_REALISATIE: 40,
         Status.GEEN_PLAN: 0,

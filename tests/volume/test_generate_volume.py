@@ -38,7 +38,7 @@ def test_command_makes_dossiers_figures_and_users_of_every_role(db):
     afspraak = Dossier.objects.get(soort="afspraak")
     assert afspraak.indicatoren.count() == 40
     assert afspraak.partijen.count() == 4  # a gemeente and three corporations
-    assert BeoogdResultaat.objects.count() == 20
+    assert BeoogdResultaat.objects.filter(streefdoel__isnull=False).count() == 20
     assert Kosten.objects.count() == 11 * 4 * 3  # posts × years × sources
     assert Locatie.objects.filter(dossier__soort="project", kern__isnull=False).count() == 80
     # every figure of the plan, less the last year's realisations not in yet
@@ -99,9 +99,71 @@ def test_generated_figures_have_every_status_and_findings_like_the_sources(db):
     afspraak = Dossier.objects.get(soort="afspraak")
     toetsing = toets_dossier(afspraak, Waarde.objects.all())
 
-    for status in (Status.OP_SCHEMA, Status.VOOR, Status.ACHTER, Status.NORM_NIET_GEHAALD):
+    for status in (
+        Status.OP_SCHEMA,
+        Status.VOOR,
+        Status.ACHTER,
+        Status.NORM_NIET_GEHAALD,
+        Status.GEHAALD,  # a term target in its last year
+        Status.NIET_GEHAALD,
+    ):
         assert telling["afspraak"][status] > 0, status
     assert {b.regel for b in toetsing.bevindingen} >= {"som_delen", "som_organisaties"}
     euro = Indicator.objects.filter(dossier=afspraak, eenheid="euro").first()
     assert all(w.as_tuple().exponent == -2 for w in euro.waarden.values_list("waarde", flat=True))
     assert Waarde.objects.filter(waarde__lt=Decimal(0)).count() == 0
+
+
+def test_every_dossier_gets_targets_of_every_kind(db):
+    from afspraken.models import Afspraakpunt
+    from core.models import Norm, Streefdoel
+
+    genereer(Omvang.schaal(0.002))
+
+    soorten = set(Streefdoel.objects.values_list("dossier__soort", "soort"))
+    for dossier in ("afspraak", "regiodeal"):
+        assert {s for d, s in soorten if d == dossier} == set(Streefdoel.Soort), dossier
+    assert {s for d, s in soorten if d == "project"} == set(Streefdoel.Soort) - {"per_jaar"}
+    opdrachten = Afspraakpunt.objects.filter(soort="bestuursopdracht")
+    assert opdrachten.count() == 5
+    assert all(p.streefdoel.soort == "mijlpaal" and p.streefdoel.deadline for p in opdrachten)
+    assert {r.streefdoel.indicator_id for r in BeoogdResultaat.objects.all()} == set(
+        Indicator.objects.filter(dossier__soort="regiodeal").values_list("pk", flat=True)
+    )
+    # a range is its target's, no longer a norm on the item as well
+    assert not Norm.objects.filter(indicator__dossier__soort="regiodeal").exists()
+    # an item promised over the term has no yearly plan
+    termijn = Streefdoel.objects.filter(soort="looptijd", dossier__soort="afspraak")
+    assert termijn.count() == 7  # t1-i3 for the whole and per corporation, t1-i6 per corporation
+    assert not Waarde.objects.filter(indicator__streefdoelen__in=termijn, soort="plan").exists()
+
+
+def test_generated_term_targets_are_judged_in_the_figures_as_by_the_progress_rule(db):
+    """Every cell of a generated term target has, in SQL, the status `core.voortgang` gives
+    that target in the cell's year: gehaald or niet gehaald from the target's last year."""
+    from core.models import Streefdoel
+    from core.voortgang import voortgang_van
+
+    genereer(Omvang.schaal(0.002))
+    beheerder = User.objects.create_user("beheer", is_superuser=True)
+    afspraak = Dossier.objects.get(soort="afspraak")
+    termijn = {
+        (d.indicator_id, d.organisatie_id)
+        for d in Streefdoel.objects.filter(dossier=afspraak, soort="looptijd")
+    }
+
+    gevonden = {
+        (c.indicator_id, c.organisatie_id, c.jaar): Status(c.status)
+        for c in cellen(beheerder, [afspraak.pk])
+        if (c.indicator_id, c.organisatie_id) in termijn and c.locatie_id is None
+    }
+    verwacht = {}
+    for jaar in {j for _, _, j in gevonden}:
+        for v in voortgang_van(afspraak, beheerder, jaar):
+            sleutel = (v.doel.indicator_id, v.doel.organisatie_id, jaar)
+            if v.doel.soort == "looptijd" and sleutel in gevonden:
+                verwacht[sleutel] = Status(v.status.value)
+
+    assert gevonden == verwacht
+    assert len(gevonden) == 7 * 10  # seven targets, ten years realised
+    assert {Status.GEHAALD, Status.NIET_GEHAALD} <= set(gevonden.values())

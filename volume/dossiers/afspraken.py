@@ -18,6 +18,7 @@ from .basis import (
     realisatie,
     rond,
 )
+from .streefdoelen import LOOPTIJD, Sommen, afspraak_doelen, bewaar, mijlpaal
 
 THEMAS = [
     ("Wonen en zorg", ["Nultredenwoningen", "Zorgwoningen", "Aanpassingen", "Woningen"]),
@@ -90,28 +91,6 @@ def _afspraken(stand: Stand, batch: range, begin: int) -> int:
         ],
     )
     items = _afspraak_items(stand, themas)
-    punten = [
-        Afspraakpunt(
-            afspraak_id=thema.dossier_id,
-            onderdeel=thema,
-            soort=soort,
-            titel=f"{titel} {thema.titel.lower()}",
-            resultaat=f"{titel} opgeleverd" if soort == "bestuursopdracht" else "",
-            deadline=datetime.date(
-                eerste
-                + (nummer(slugs[thema.dossier_id]) + int(thema.nummer) + n) % (omvang.jaren + 1),
-                12,
-                31,
-            ),
-            deadline_omschrijving="eind van het jaar",
-            volgorde=n,
-        )
-        for thema in themas
-        for n, (soort, titel) in enumerate(
-            [("bestuursopdracht", "Actieplan"), ("afspraak", "Samenwerking")]
-        )
-    ]
-    maak(Afspraakpunt, punten)
     gerealiseerd = {d.pk: stand.rng("afspraak", d.slug).random() < 0.7 for d in dossiers}
     schrijf(
         Jaaropgave,
@@ -124,11 +103,73 @@ def _afspraken(stand: Stand, batch: range, begin: int) -> int:
             for soort in ("plan", "realisatie")
         ),
     )
-    return schrijf(
+    termijnitems = [i for i in items if _is_termijnitem(omvang, i)]
+    sommen = Sommen({i.pk for i in termijnitems}, tot_jaar=EIND_JAAR - 1)
+    cijfers = schrijf(
         Waarde,
         WAARDE_VELDEN,
-        _afspraak_waarden(stand, items, partijen, gerealiseerd, eerste, slugs),
+        sommen.tel(_afspraak_waarden(stand, items, partijen, gerealiseerd, eerste, slugs)),
     )
+    _punten_en_doelen(stand, themas, items, termijnitems, sommen, eerste, slugs)
+    return cijfers
+
+
+def _is_termijnitem(omvang, item: Indicator) -> bool:
+    thema, k = item.code.removeprefix("t").split("-i")
+    return omvang.is_termijnitem(int(thema), int(k))
+
+
+def _punten_en_doelen(stand, themas, items, termijnitems, sommen, eerste, slugs) -> None:
+    """The targets of every kind (volume.dossiers.streefdoelen), then the agreement's items
+    (afspraakpunten) pointing at theirs: a bestuursopdracht at its milestone, the first
+    theme's afspraak at the term target for the whole."""
+    omvang = stand.omvang
+    per_code = {(i.dossier_id, i.code): i for i in items}
+    overig = [
+        tuple(per_code[(d, code)] for code in ("t1-i0", "t1-i7", "t1-i1"))
+        for d in sorted({t.dossier_id for t in themas})
+        if (d, "t1-i7") in per_code
+    ]
+    doelen = afspraak_doelen(stand, termijnitems, sommen, overig, slugs)
+    opdrachten = {}
+    for thema in themas:
+        deadline = datetime.date(
+            eerste + (nummer(slugs[thema.dossier_id]) + int(thema.nummer)) % (omvang.jaren + 1),
+            12,
+            31,
+        )
+        opdrachten[thema.pk] = mijlpaal(
+            thema.dossier_id,
+            f"Actieplan {thema.titel.lower()} opgeleverd",
+            deadline,
+            bereikt=int(thema.nummer) % 2 == 1,
+        )
+    bewaar([*doelen, *opdrachten.values()])
+    geheel = {d.dossier_id: d for d in doelen if d.soort == LOOPTIJD and d.organisatie_id is None}
+    punten = []
+    for thema in themas:
+        for n, (soort, titel) in enumerate(
+            [("bestuursopdracht", "Actieplan"), ("afspraak", "Samenwerking")]
+        ):
+            if soort == "bestuursopdracht":
+                doel = opdrachten[thema.pk]
+            else:
+                doel = geheel.get(thema.dossier_id) if thema.nummer == "1" else None
+            punten.append(
+                Afspraakpunt(
+                    afspraak_id=thema.dossier_id,
+                    onderdeel=thema,
+                    soort=soort,
+                    titel=f"{titel} {thema.titel.lower()}",
+                    resultaat=f"{titel} opgeleverd" if soort == "bestuursopdracht" else "",
+                    deadline_omschrijving=(
+                        "eind van het jaar" if soort == "bestuursopdracht" else ""
+                    ),
+                    streefdoel=doel,
+                    volgorde=n,
+                )
+            )
+    maak(Afspraakpunt, punten)
 
 
 def _afspraak_items(stand: Stand, themas: list[Onderdeel]) -> list[Indicator]:
@@ -167,6 +208,7 @@ def _afspraak_items(stand: Stand, themas: list[Onderdeel]) -> list[Indicator]:
 
 
 def _afspraak_waarden(stand: Stand, items, partijen, gerealiseerd, eerste: int, slugs):
+    zonder_plan = {i.pk for i in items if _is_termijnitem(stand.omvang, i)}
     per_thema: dict[int, list[Indicator]] = {}
     for item in items:
         per_thema.setdefault(item.onderdeel_id, []).append(item)
@@ -181,7 +223,9 @@ def _afspraak_waarden(stand: Stand, items, partijen, gerealiseerd, eerste: int, 
             for soort in ("plan", "realisatie"):
                 if soort == "realisatie" and jaar == EIND_JAAR and not gerealiseerd[dossier]:
                     continue
-                yield from _thema_jaar(rng, groep, corporaties, basis, groei, jaar, soort)
+                rijen = _thema_jaar(rng, groep, corporaties, basis, groei, jaar, soort)
+                # an item promised over the term has no yearly plan
+                yield from (r for r in rijen if soort == "realisatie" or r[0] not in zonder_plan)
 
 
 def _thema_jaar(rng, groep, corporaties, basis, groei, jaar, soort):

@@ -16,6 +16,7 @@ from .basis import (
     opgave_status,
     realisatie,
 )
+from .streefdoelen import bewaar, project_doelen
 
 FASEN = ["Verkenning", "Organisatie", "Uitvoering", "Evaluatie, rapportage en implementatie"]
 OUTPUT = ["Nieuwe sportactiviteiten", "Nieuwe deelnemers", "Doorverwijzingen"]
@@ -106,6 +107,16 @@ def _projecten(stand: Stand, batch: range, begin: int) -> int:
             for d in dossiers
             for n in range(omvang.output_items)
         ],
+    )
+    per_project: dict[int, list[Indicator]] = {}
+    for item in items:
+        per_project.setdefault(item.dossier_id, []).append(item)
+    bewaar(
+        [
+            doel
+            for d in dossiers
+            for doel in project_doelen(d, per_project[d.pk], omvang.locaties, omvang.project_jaren)
+        ]
     )
     fasen = maak(
         Fase,

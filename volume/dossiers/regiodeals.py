@@ -3,7 +3,7 @@
 import datetime
 from decimal import Decimal
 
-from core.models import Dossier, Indicator, Jaaropgave, Locatie, Norm, Onderdeel, Partij, Waarde
+from core.models import Dossier, Indicator, Jaaropgave, Locatie, Onderdeel, Partij, Waarde
 from regiodeals.models import (
     BeoogdResultaat,
     Bron,
@@ -27,6 +27,7 @@ from .basis import (
     opgave_status,
     realisatie,
 )
+from .streefdoelen import bewaar, resultaat_doel
 
 
 def maak_deals(stand: Stand) -> tuple[int, int]:
@@ -131,32 +132,21 @@ def _deals(stand: Stand, batch: range, begin: int, tranches: list[Tranche]) -> i
             for n in range(omvang.resultaten)
         ],
     )
-    resultaten = []
-    for item in items:
-        n = item.volgorde
-        bereik = n % 2 == 0
-        resultaten.append(
+    # every kind of target over the results (volume.dossiers.streefdoelen), the result
+    # pointing at its own; a range is judged by its target, not by a norm on the item
+    deadline = datetime.date(EIND_JAAR, 6, 30)
+    doelen = bewaar([resultaat_doel(item, omvang.deal_jaren, deadline) for item in items])
+    maak(
+        BeoogdResultaat,
+        [
             BeoogdResultaat(
                 regiodeal_id=item.dossier_id,
                 onderdeel=item.onderdeel,
-                soort=BeoogdResultaat.Soort.TELBAAR,
                 omschrijving=f"{item.naam} van {item.onderdeel.titel.lower()}",
-                minimum=Decimal(1 + n % 3) if bereik else None,
-                maximum=Decimal(4 + n % 3) if bereik else None,
-                streefwaarde=None if bereik else Decimal(10 * (1 + n % 5)),
-                indicator=item,
-                volgorde=n,
+                streefdoel=doel,
+                volgorde=item.volgorde,
             )
-        )
-    maak(BeoogdResultaat, resultaten)
-    maak(
-        Norm,
-        [
-            Norm(
-                indicator=r.indicator, soort="absoluut", ondergrens=r.minimum, bovengrens=r.maximum
-            )
-            for r in resultaten
-            if r.minimum is not None
+            for item, doel in zip(items, doelen, strict=True)
         ],
     )
     posten = maak(
