@@ -140,3 +140,46 @@ def test_only_readers_of_the_report_get_it(als, rapport, user_factory, client):
 
     assert actueel(client).status_code == 403
     assert actueel(als("maastricht"), "docx").status_code == 404
+
+
+def test_a_changed_target_makes_a_new_concept_version_in_the_background(
+    client, termijnafspraak, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    """The coördinator lowers the term target on the targets page: the concept report of 2026
+    is made again with the new target, without anyone asking for a new version."""
+    import io
+
+    from pypdf import PdfReader
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    t = termijnafspraak
+    rapport = services.maak_concept(dossier=t.dossier, jaar=2026, door=t.coordinator)
+    client.force_login(t.coordinator)
+    url = reverse("core:streefdoel_wijzigen", args=[t.dossier.slug, t.doel.pk])
+    formulier = {
+        veld: ""
+        for veld in (
+            "indicator organisatie minimum maximum van_jaar tot_en_met_jaar eenheid richting "
+            "deadline bereikt_op referentie referentiewaarde nulmeting nulmeting_jaar bron"
+        ).split()
+    }
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            url,
+            {
+                **formulier,
+                "omschrijving": t.doel.omschrijving,
+                "soort": "looptijd",
+                "indicator": t.nieuwbouw.pk,
+                "waarde": "700",
+            },
+        )
+
+    assert response.status_code == 302
+    nieuw = Rapport.objects.get(pk=rapport.pk).laatste_versie
+    assert nieuw.nummer == 2 and nieuw.taak == Rapportversie.Taak.KLAAR
+    tekst = " ".join(
+        p.extract_text() for p in PdfReader(io.BytesIO(nieuw.pdf.open("rb").read())).pages
+    )
+    assert "410 van 700" in tekst and "410 van 800" not in tekst
