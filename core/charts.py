@@ -362,3 +362,135 @@ class Voortgangsdiagram:
             f'stroke="{ASKLEUR}" stroke-width="1.5"/></svg>'
         )
         return mark_safe("".join(delen))  # every text part above is escaped
+
+
+@dataclass
+class Doelbalk:
+    """A bullet chart of one target: what is realised as a solid bar, the share due by the
+    peiljaar as a hatched bar behind it, the target as a tick or a range as a band, on an axis
+    with values. Its figures are also in the text alternative and the table."""
+
+    id: str
+    titel: str
+    gerealiseerd: Decimal | None
+    streefwaarde: Decimal | None = None
+    verwacht: Decimal | None = None
+    minimum: Decimal | None = None
+    maximum: Decimal | None = None
+    eenheid: str = "aantal"
+    status: str = ""
+    peiljaar: int | None = None
+    breedte: int = 560
+    hoogte: int = 100
+    breed = False
+
+    @property
+    def waarden(self) -> list[tuple[str, Decimal | None]]:
+        tot = f" t/m {self.peiljaar}" if self.peiljaar else ""
+        regels = [(f"Gerealiseerd{tot}", self.gerealiseerd)]
+        if self.verwacht is not None:
+            regels.append((f"Verwacht eind {self.peiljaar}", self.verwacht))
+        if self.streefwaarde is not None:
+            regels.append(("Doel", self.streefwaarde))
+        if self.minimum is not None:
+            regels.append(("Minimum", self.minimum))
+        if self.maximum is not None:
+            regels.append(("Maximum", self.maximum))
+        return regels
+
+    @property
+    def beschrijving(self) -> str:
+        delen = [f"{naam}: {opmaak(waarde, self.eenheid)}" for naam, waarde in self.waarden]
+        if self.status:
+            delen.append(f"status: {self.status}")
+        return f"Voortgangsbalk: {self.titel}. " + "; ".join(delen) + "."
+
+    @property
+    def tabel(self) -> tuple[list[str], list[list[str]]]:
+        rijen = [[naam, opmaak(waarde, self.eenheid)] for naam, waarde in self.waarden]
+        if self.status:
+            rijen.append(["Status", self.status])
+        return ["", "Waarde"], rijen
+
+    def _legenda(self) -> str:
+        items = [
+            ("gerealiseerd", f'<rect width="12" height="12" fill="{STIJLEN["realisatie"][0]}"/>')
+        ]
+        if self.verwacht is not None:
+            items.append(
+                (
+                    f"verwacht eind {self.peiljaar}",
+                    f'<rect width="12" height="12" fill="url(#{self.id}-arcering)" '
+                    f'stroke="#00568b"/>',
+                )
+            )
+        if self.streefwaarde is not None:
+            items.append(("doel", f'<rect x="5" y="-2" width="3" height="16" fill="{NORMKLEUR}"/>'))
+        if self.minimum is not None or self.maximum is not None:
+            items.append(
+                ("bandbreedte", f'<rect width="12" height="12" fill="#dbe7f0" stroke="{ASKLEUR}"/>')
+            )
+        delen, x = [], 12.0
+        for naam, teken in items:
+            delen.append(
+                f'<g transform="translate({x:.1f},6)">{teken}</g>'
+                f'<text x="{x + 17:.1f}" y="16" font-size="12" fill="{TEKSTKLEUR}">'
+                f"{escape(naam)}</text>"
+            )
+            x += 30 + 6.6 * len(naam)
+        return "".join(delen)
+
+    @property
+    def svg(self) -> SafeString:
+        links, rechts, boven, balk = 12, 28, 30, 30
+        vlak_b = self.breedte - links - rechts
+        getallen = [float(w) for _, w in self.waarden if w is not None]
+        stap = _nette_stap(max([1.0, *getallen]))
+        hoog = max(math.ceil(max([1.0, *getallen]) / stap) * stap, stap)
+
+        def x(waarde) -> float:
+            return links + vlak_b * max(float(waarde), 0.0) / hoog
+
+        delen = [_svg_open(self.id, self.breedte, self.hoogte, self.titel, self.beschrijving)]
+        delen.append(self._legenda())
+        if self.minimum is not None or self.maximum is not None:
+            van = x(self.minimum or 0)
+            tot = x(self.maximum) if self.maximum is not None else links + vlak_b
+            delen.append(
+                f'<rect x="{van:.1f}" y="{boven}" width="{max(tot - van, 2):.1f}" '
+                f'height="{balk}" fill="#dbe7f0" stroke="{ASKLEUR}"/>'
+            )
+        if self.verwacht is not None:
+            delen.append(
+                f'<rect x="{links}" y="{boven + 4}" width="{max(x(self.verwacht) - links, 1):.1f}" '
+                f'height="{balk - 8}" fill="url(#{self.id}-arcering)" stroke="#00568b"/>'
+            )
+        if self.gerealiseerd is not None:
+            delen.append(
+                f'<rect x="{links}" y="{boven + 9}" '
+                f'width="{max(x(self.gerealiseerd) - links, 1):.1f}" height="{balk - 18}" '
+                f'fill="{STIJLEN["realisatie"][0]}"/>'
+            )
+        if self.streefwaarde is not None:
+            sx = x(self.streefwaarde)
+            delen.append(
+                f'<line x1="{sx:.1f}" x2="{sx:.1f}" y1="{boven - 3}" y2="{boven + balk + 3}" '
+                f'stroke="{NORMKLEUR}" stroke-width="3"/>'
+            )
+        as_y = boven + balk + 6
+        delen.append(
+            f'<line x1="{links}" x2="{links + vlak_b}" y1="{as_y}" y2="{as_y}" '
+            f'stroke="{ASKLEUR}" stroke-width="1.5"/>'
+        )
+        tik = 0.0
+        while tik <= hoog + stap / 1000:
+            tx = x(tik)
+            delen.append(
+                f'<line x1="{tx:.1f}" x2="{tx:.1f}" y1="{as_y}" y2="{as_y + 5}" '
+                f'stroke="{ASKLEUR}"/><text x="{tx:.1f}" y="{as_y + 18}" font-size="11" '
+                f'text-anchor="middle" fill="{TEKSTKLEUR}">'
+                f"{escape(opmaak(Decimal(str(round(tik, 6))), self.eenheid))}</text>"
+            )
+            tik += stap
+        delen.append("</svg>")
+        return mark_safe("".join(delen))  # every text part above is escaped

@@ -23,6 +23,7 @@ class Themablok:
     grafieken: list = field(default_factory=list)
     telling: dict[Status, int] = field(default_factory=dict)
     jaren: list[int] = field(default_factory=list)  # the years with figures in this block
+    doelen: list = field(default_factory=list)  # its targets (dashboards.doelen.Doelregel)
 
     @property
     def titel(self) -> str:
@@ -58,14 +59,26 @@ def _reeksen(rijen: list[Rij], jaar: int) -> list[Reeks]:
 
 
 def themablokken(
-    tabel: Cijfertabel, jaar: int | None, onderdelen: list[Onderdeel], tellingen: dict
+    tabel: Cijfertabel,
+    jaar: int | None,
+    onderdelen: list[Onderdeel],
+    tellingen: dict,
+    doelen: dict | None = None,
 ) -> list[Themablok]:
+    """One block per top-level theme or action line, with or without figures, and one for
+    the figures and targets outside any theme when there are any."""
+    doelen = doelen or {}
     per_onderdeel: dict[int | None, list[Rij]] = defaultdict(list)
     for rij in tabel.rijen:
         per_onderdeel[rij.indicator.onderdeel_id].append(rij)
-    blokken = [Themablok(o, telling=tellingen.get(o.pk, {})) for o in onderdelen]
-    if per_onderdeel.get(None):
-        blokken.append(Themablok(None, telling=tellingen.get(None, {})))
+    blokken = [
+        Themablok(o, telling=tellingen.get(o.pk, {}), doelen=doelen.get(o.pk, []))
+        for o in onderdelen
+    ]
+    if per_onderdeel.get(None) or doelen.get(None):
+        blokken.append(
+            Themablok(None, telling=tellingen.get(None, {}), doelen=doelen.get(None, []))
+        )
     uitkomsten = _aandelen(tabel.toetsing.normuitkomsten)
     for blok in blokken:
         rijen = per_onderdeel.get(blok.onderdeel.pk if blok.onderdeel else None, [])
@@ -78,7 +91,7 @@ def themablokken(
                 blok.grafieken.append(
                     _aandeelgrafiek(rij, uitkomsten[rij.indicator.pk], tabel, f"{prefix}-aandeel")
                 )
-    return [b for b in blokken if b.grafieken or any(b.telling.values())]
+    return blokken
 
 
 def _grafieken_van(rijen: list[Rij], jaar: int, prefix: str) -> list[Staafdiagram]:

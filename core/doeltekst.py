@@ -1,0 +1,109 @@
+"""A target and its progress in words, the same on every page: what is promised ("800 over
+2025–2028", "minimaal 1 en maximaal 3", "uiterlijk 31 december 2015") and where it stands
+("410 van 800", "verwacht eind 2026: 400", "vorige periode: 640 gerealiseerd").
+
+The judgement itself is `core.voortgang`; this module only words it.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.utils.formats import date_format
+
+from .streefdoel import Streefdoel
+from .voortgang import Voortgang, formatteer
+
+
+def datum(dag: datetime.date | None) -> str:
+    return date_format(dag, "j F Y") if dag else ""
+
+
+def _jaren(doel: Streefdoel) -> str:
+    if doel.startjaar and doel.eindjaar and doel.startjaar != doel.eindjaar:
+        return f"{doel.startjaar}–{doel.eindjaar}"
+    return str(doel.eindjaar or doel.startjaar or "")
+
+
+def _getal(doel: Streefdoel, waarde: Decimal | None) -> str:
+    return formatteer(waarde, doel.eenheid_van)
+
+
+def bandbreedte_tekst(doel: Streefdoel) -> str:
+    if doel.minimum is not None and doel.maximum is not None:
+        return f"minimaal {_getal(doel, doel.minimum)} en maximaal {_getal(doel, doel.maximum)}"
+    if doel.minimum is not None:
+        return f"minimaal {_getal(doel, doel.minimum)}"
+    return f"maximaal {_getal(doel, doel.maximum)}"
+
+
+def doel_tekst(doel: Streefdoel) -> str:
+    """What the target promises, in one line."""
+    soort = Streefdoel.Soort
+    jaren = _jaren(doel)
+    if doel.soort == soort.MIJLPAAL:
+        return f"uiterlijk {datum(doel.uiterlijk)}" if doel.uiterlijk else "mijlpaal"
+    if doel.soort == soort.BANDBREEDTE:
+        wanneer = "per jaar" if doel.per_jaar else (f"over {jaren}" if jaren else "in totaal")
+        return f"{bandbreedte_tekst(doel)} {wanneer}"
+    if doel.soort == soort.LOOPTIJD:
+        return f"{_getal(doel, doel.waarde)} over {jaren}" if jaren else _getal(doel, doel.waarde)
+    if doel.soort == soort.EFFECT:
+        niveau = doel.waarde if doel.waarde is not None else doel.referentiewaarde
+        richting = "hoogstens" if doel.lager_is_beter else "minstens"
+        if niveau is not None:
+            return f"{richting} {_getal(doel, niveau)} in {doel.eindjaar or jaren}".strip()
+        if doel.referentie:
+            return f"dichter bij het {doel.referentie}"
+        return "effect"
+    if doel.waarde is not None:
+        return f"{_getal(doel, doel.waarde)} per jaar"
+    return "volgens de planning per jaar"
+
+
+def stand_tekst(voortgang: Voortgang) -> list[str]:
+    """Where the target stands at the peiljaar: realised, due by now, the previous period."""
+    doel = voortgang.doel
+    delen = []
+    if doel.soort == Streefdoel.Soort.MIJLPAAL:
+        delen.append(
+            f"bereikt op {datum(doel.bereikt_op)}" if doel.bereikt_op else "nog niet bereikt"
+        )
+    elif voortgang.gerealiseerd is not None:
+        delen.append(_gerealiseerd(voortgang))
+    elif doel.soort != Streefdoel.Soort.MIJLPAAL:
+        delen.append("nog niets gerealiseerd")
+    if voortgang.verwacht is not None and voortgang.peiljaar:
+        if doel.soort != Streefdoel.Soort.PER_JAAR:
+            delen.append(f"verwacht eind {voortgang.peiljaar}: {_getal(doel, voortgang.verwacht)}")
+        elif doel.waarde is None:
+            delen.append(f"plan {voortgang.peiljaar}: {_getal(doel, voortgang.verwacht)}")
+    if voortgang.vorige_periode is not None:
+        delen.append(f"vorige periode: {_getal(doel, voortgang.vorige_periode)} gerealiseerd")
+    return delen
+
+
+def _gerealiseerd(voortgang: Voortgang) -> str:
+    doel, jaar = voortgang.doel, voortgang.peiljaar
+    if doel.soort == Streefdoel.Soort.EFFECT:
+        return f"laatste meting: {voortgang.tekst}"
+    if doel.is_opgeteld:
+        return f"{voortgang.tekst} (t/m {jaar})" if jaar else voortgang.tekst
+    return f"{voortgang.tekst} in {jaar}" if jaar else voortgang.tekst
+
+
+def context_tekst(doel: Streefdoel) -> list[str]:
+    """What surrounds the target: a reference, a baseline, a source, years past the term."""
+    delen = []
+    if doel.referentie or doel.referentiewaarde is not None:
+        waarde = (
+            f" ({_getal(doel, doel.referentiewaarde)})" if doel.referentiewaarde is not None else ""
+        )
+        delen.append(f"referentie: {doel.referentie or 'referentiewaarde'}{waarde}")
+    if doel.nulmeting is not None:
+        jaar = f" {doel.nulmeting_jaar}" if doel.nulmeting_jaar else ""
+        delen.append(f"nulmeting{jaar}: {_getal(doel, doel.nulmeting)}")
+    if doel.bron:
+        delen.append(f"bron: {doel.bron}")
+    if doel.dossier_id and doel.voorbij_looptijd:
+        delen.append(f"loopt door tot {doel.eindjaar}, na de looptijd van dit dossier")
+    return delen
