@@ -1,3 +1,7 @@
+import copy
+import datetime
+from decimal import Decimal
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, OuterRef, Prefetch, Subquery
@@ -8,8 +12,10 @@ from django.views.generic import DetailView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
+from core.doeltekst import doel_tekst
 from core.figures import bouw_cijfertabel
-from core.models import Jaaropgave, Onderdeel, Waarde
+from core.models import Jaaropgave, Onderdeel, Streefdoel, Waarde
+from core.voortgang import voortgang_van
 
 from .filters import AfspraakFilter
 from .models import Afspraak, Afspraakpunt, Wijziging, Wijzigingsregel
@@ -49,18 +55,32 @@ class AfspraakDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         afspraak, user = self.object, self.request.user
         punten = Afspraakpunt.objects.select_related("afspraak", "toegevoegd_bij")
-        context["onderdelen"] = Onderdeel.objects.filter(dossier=afspraak).prefetch_related(
-            Prefetch("afspraakpunten", queryset=punten)
+        onderdelen = list(
+            Onderdeel.objects.filter(dossier=afspraak).prefetch_related(
+                Prefetch("afspraakpunten", queryset=punten)
+            )
         )
+        voortgang = {v.doel.pk: v for v in voortgang_van(afspraak, user, None)}
+        for onderdeel in onderdelen:
+            for punt in onderdeel.afspraakpunten.all():
+                punt.voortgang = voortgang.get(punt.streefdoel_id)
+        context["onderdelen"] = onderdelen
         context["partijen"] = afspraak.partijen.select_related("organisatie")
         waarden = Waarde.objects.visible_to(user, [afspraak.pk])
         context["tabel"] = bouw_cijfertabel(afspraak, waarden)
-        context["wijzigingen"] = afspraak.wijzigingen.prefetch_related(
-            Prefetch(
-                "regels",
-                queryset=Wijzigingsregel.objects.select_related("afspraakpunt__afspraak"),
+        context["wijzigingen"] = wijzigingen = list(
+            afspraak.wijzigingen.prefetch_related(
+                Prefetch(
+                    "regels",
+                    queryset=Wijzigingsregel.objects.select_related(
+                        "afspraakpunt__afspraak", "afspraakpunt__streefdoel"
+                    ),
+                )
             )
         )
+        for wijziging in wijzigingen:
+            for regel in wijziging.regels.all():
+                _doelwijziging(regel, afspraak, wijziging.is_toegepast)
         context["mag_beheren"] = user.has_perm("core.change_dossier", afspraak)
         # Entry links only for who may enter the organisation's figures: not for a bestuurder.
         context["mag_invoeren"] = user.organisatie is not None and user.has_perm(
@@ -81,10 +101,68 @@ class AfspraakpuntDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["regels"] = self.object.wijzigingsregels.select_related("wijziging").order_by(
-            "wijziging__datum", "pk"
+        punt = self.object
+        context["voortgang"] = next(
+            (
+                v
+                for v in voortgang_van(punt.afspraak, self.request.user, None)
+                if v.doel.pk == punt.streefdoel_id
+            ),
+            None,
         )
+        doel = context["voortgang"].doel if context["voortgang"] else None
+        regels = list(
+            punt.wijzigingsregels.select_related("wijziging").order_by("wijziging__datum", "pk")
+        )
+        punt.streefdoel = doel
+        for regel in regels:
+            regel.afspraakpunt = punt
+            _doelwijziging(regel, punt.afspraak, regel.wijziging.is_toegepast)
+        context["regels"] = regels
         return context
+
+
+def _oud_doel(basis: Streefdoel, velden: dict) -> Streefdoel:
+    """The target as an amendment found it, from its record (afspraken.services)."""
+    doel = copy.copy(basis)
+    omzetten = {
+        "waarde": Decimal,
+        "minimum": Decimal,
+        "maximum": Decimal,
+        "tot_en_met_jaar": int,
+        "deadline": datetime.date.fromisoformat,
+    }
+    for veld, waarde in velden.items():
+        zet_om = omzetten.get(veld, str)
+        setattr(doel, veld, None if waarde is None else zet_om(waarde))
+    return doel
+
+
+def _doelwijziging(regel: Wijzigingsregel, afspraak: Afspraak, toegepast: bool) -> None:
+    """Words for a change of a target: `regel.van_doel` (what it was) and `regel.naar_doel`
+    (what it becomes), from the old target's record and the new values."""
+    if regel.soort != Wijzigingsregel.Soort.STREEFWAARDE:
+        return
+    huidig = regel.afspraakpunt.streefdoel if regel.afspraakpunt_id else None
+    basis = copy.copy(huidig) if huidig else Streefdoel(soort=Streefdoel.Soort.EFFECT)
+    basis.dossier = afspraak
+    oud = None
+    if regel.oud_streefdoel:
+        oud = _oud_doel(basis, regel.oud_streefdoel)
+    elif huidig and not toegepast:
+        oud = basis
+    nieuw = copy.copy(oud or basis)
+    for veld, waarde in (
+        ("waarde", regel.nieuwe_streefwaarde),
+        ("tot_en_met_jaar", regel.nieuw_streefjaar),
+        ("minimum", regel.nieuw_minimum),
+        ("maximum", regel.nieuw_maximum),
+        ("deadline", regel.nieuwe_deadline),
+    ):
+        if waarde is not None:
+            setattr(nieuw, veld, waarde)
+    regel.van_doel = doel_tekst(oud) if oud else "geen doel"
+    regel.naar_doel = doel_tekst(nieuw)
 
 
 @require_POST

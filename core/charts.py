@@ -494,3 +494,111 @@ class Doelbalk:
             tik += stap
         delen.append("</svg>")
         return mark_safe("".join(delen))  # every text part above is escaped
+
+
+LIJNSTIJL = {
+    # stroke, dash pattern, marker: a plan or target line is dashed with squares.
+    "plan": ("#00568b", "6 4", "vierkant"),
+    "realisatie": ("#00568b", "", "rond"),
+    "regio_plan": ("#8a3c00", "6 4", "vierkant"),
+    "regio_realisatie": ("#8a3c00", "", "rond"),
+}
+
+
+@dataclass
+class Lijndiagram(Staafdiagram):
+    """Lines over the categories (years): a realisation solid with round points, a plan or
+    target dashed with square points, each point labelled where the lines allow."""
+
+    @property
+    def beschrijving(self) -> str:
+        return "Lijndiagram" + super().beschrijving.removeprefix("Staafdiagram")
+
+    def _punt(self, x: float, y: float, stijl: str) -> str:
+        kleur, _, vorm = LIJNSTIJL[stijl]
+        if vorm == "vierkant":
+            return f'<rect x="{x - 4:.1f}" y="{y - 4:.1f}" width="8" height="8" fill="{kleur}"/>'
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4.5" fill="{kleur}"/>'
+
+    def _lijnlegenda(self, links: int) -> str:
+        delen, x = [], float(links)
+        for reeks in self.reeksen:
+            kleur, streep, _ = LIJNSTIJL[reeks.stijl]
+            delen.append(
+                f'<line x1="{x:.1f}" x2="{x + 22:.1f}" y1="12" y2="12" stroke="{kleur}" '
+                f'stroke-width="2.5" stroke-dasharray="{streep}"/>'
+                + self._punt(x + 11, 12, reeks.stijl)
+                + f'<text x="{x + 28:.1f}" y="16" font-size="12" fill="{TEKSTKLEUR}">'
+                f"{escape(reeks.naam)}</text>"
+            )
+            x += 40 + 6.6 * len(reeks.naam)
+        return "".join(delen)
+
+    @property
+    def svg(self) -> SafeString:
+        links, rechts, boven, onder = 72, 24, 34, 40
+        vlak_b, vlak_h = self.breedte - links - rechts, self.hoogte - boven - onder
+        getallen = [float(v) for r in self.reeksen for v in r.waarden if v is not None]
+        getallen += [float(n.waarde) for n in self.normlijnen]
+        laag, hoog = min([0.0, *getallen]), max([1.0, *getallen]) * 1.08
+        stap = _nette_stap(hoog - laag)
+        laag = math.floor(laag / stap) * stap
+        hoog = max(math.ceil(hoog / stap) * stap, laag + stap)
+        stap_x = vlak_b / max(len(self.categorieen), 1)
+
+        def x(i: int) -> float:
+            return links + stap_x * (i + 0.5)
+
+        def y(waarde: float) -> float:
+            return boven + vlak_h * (hoog - waarde) / (hoog - laag)
+
+        delen = [_svg_open(self.id, self.breedte, self.hoogte, self.titel, self.beschrijving)]
+        delen.append(self._lijnlegenda(links))
+        tik = laag
+        while tik <= hoog + stap / 1000:
+            delen.append(
+                f'<line x1="{links}" x2="{links + vlak_b}" y1="{y(tik):.1f}" y2="{y(tik):.1f}" '
+                f'stroke="#d0d7e1" stroke-width="1"/>'
+                f'<text x="{links - 6}" y="{y(tik) + 4:.1f}" font-size="11" text-anchor="end" '
+                f'fill="{TEKSTKLEUR}">{escape(opmaak(Decimal(str(round(tik, 6))), self.eenheid))}'
+                f"</text>"
+            )
+            tik += stap
+        for i, categorie in enumerate(self.categorieen):
+            delen.append(
+                f'<text x="{x(i):.1f}" y="{boven + vlak_h + 18}" font-size="11" '
+                f'text-anchor="middle" fill="{TEKSTKLEUR}">{escape(categorie)}</text>'
+            )
+        for n, norm in enumerate(self.normlijnen):
+            ny = y(float(norm.waarde))
+            delen.append(
+                f'<line x1="{links}" x2="{links + vlak_b}" y1="{ny:.1f}" y2="{ny:.1f}" '
+                f'stroke="{NORMKLEUR}" stroke-width="2" stroke-dasharray="2 3"/>'
+                f'<text x="{links + vlak_b}" y="{ny - 5 - 14 * n:.1f}" font-size="12" '
+                f'text-anchor="end" fill="{NORMKLEUR}">{escape(norm.label)}</text>'
+            )
+        for j, reeks in enumerate(self.reeksen):
+            kleur, streep, _ = LIJNSTIJL[reeks.stijl]
+            punten = [(x(i), y(float(v))) for i, v in enumerate(reeks.waarden) if v is not None]
+            if len(punten) > 1:
+                pad = " ".join(f"{px:.1f},{py:.1f}" for px, py in punten)
+                delen.append(
+                    f'<polyline points="{pad}" fill="none" stroke="{kleur}" stroke-width="2.5" '
+                    f'stroke-dasharray="{streep}"/>'
+                )
+            for i, waarde in enumerate(reeks.waarden):
+                if waarde is None:
+                    continue
+                px, py = x(i), y(float(waarde))
+                # The first series labelled above its points, the others below.
+                ly = py - 9 if j == 0 else py + 17
+                delen.append(
+                    self._punt(px, py, reeks.stijl)
+                    + f'<text x="{px:.1f}" y="{ly:.1f}" font-size="11" text-anchor="middle" '
+                    f'fill="{TEKSTKLEUR}">{escape(opmaak(waarde, self.eenheid))}</text>'
+                )
+        delen.append(
+            f'<line x1="{links}" x2="{links + vlak_b}" y1="{y(laag):.1f}" y2="{y(laag):.1f}" '
+            f'stroke="{ASKLEUR}" stroke-width="1.5"/></svg>'
+        )
+        return mark_safe("".join(delen))  # every text part above is escaped

@@ -10,11 +10,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from core.charts import Normlijn, Reeks, Staafdiagram
+from core.charts import Lijndiagram, Normlijn, Reeks, Staafdiagram
 from core.checks import NormUitkomst
+from core.doeltekst import doel_tekst
 from core.figures import Cijfertabel, Rij
-from core.models import Onderdeel
+from core.models import Onderdeel, Streefdoel
 from core.status import Status
+from core.voortgang import Reeks as Cijferreeks
+from core.voortgang import Voortgang, bepaal_voortgang, formatteer, reeksen, verwacht_tot
 
 
 @dataclass
@@ -190,4 +193,62 @@ def _aandeelgrafiek(rij: Rij, uitkomsten: list[NormUitkomst], tabel: Cijfertabel
             if niet_gehaald
             else "De norm is in elk jaar gehaald."
         ),
+    )
+
+
+@dataclass
+class Naardoel:
+    """A term target on the trend page: the line chart and where it stands."""
+
+    voortgang: Voortgang
+    grafiek: Lijndiagram
+
+
+def naar_het_doel(item, waarden) -> list[Naardoel]:
+    """For each target of `item` summed over its years (a term target, a range over the term):
+    the cumulative realisation per year against the share due by that year (the yearly plans
+    where given, else pro rata: `core.voortgang.verwacht_tot`). Two queries."""
+    doelen = list(
+        Streefdoel.objects.filter(indicator=item, organisatie__isnull=True, vervallen=False)
+        .select_related("indicator", "dossier")
+        .order_by("volgorde", "pk")
+    )
+    doelen = [d for d in doelen if d.is_opgeteld and d.jaren]
+    per_reeks = reeksen(waarden, doelen)
+    uitkomst = []
+    for n, doel in enumerate(doelen):
+        reeks = per_reeks.get((doel.indicator_id, None)) or Cijferreeks()
+        gemeten = [j for j in doel.jaren if j in reeks.realisatie]
+        peiljaar = max(gemeten) if gemeten else None
+        voortgang = bepaal_voortgang(doel, reeks, peiljaar)
+        uitkomst.append(Naardoel(voortgang, _doellijn(doel, reeks, peiljaar, f"grafiek-doel-{n}")))
+    return uitkomst
+
+
+def _doellijn(doel: Streefdoel, reeks, peiljaar: int | None, id_: str) -> Lijndiagram:
+    opgeteld, som = [], Decimal(0)
+    for jaar in doel.jaren:
+        if peiljaar is not None and jaar <= peiljaar and jaar in reeks.realisatie:
+            som += reeks.realisatie[jaar]
+        opgeteld.append(som if peiljaar is not None and jaar <= peiljaar else None)
+    verwacht = [verwacht_tot(doel, reeks, jaar) for jaar in doel.jaren]
+    normlijnen = []
+    if doel.waarde is not None:
+        normlijnen.append(Normlijn(doel.waarde, f"doel: {doel_tekst(doel)}"))
+    for grens, woord in ((doel.minimum, "minimaal"), (doel.maximum, "maximaal")):
+        if grens is not None:
+            normlijnen.append(Normlijn(grens, f"{woord} {formatteer(grens, doel.eenheid_van)}"))
+    reeksen_ = [Reeks("Gerealiseerd, opgeteld", opgeteld, "realisatie")]
+    if any(v is not None for v in verwacht):
+        reeksen_.append(Reeks("Verwacht volgens het doel", verwacht, "plan"))
+    return Lijndiagram(
+        id=id_,
+        titel=f"{doel.indicator.naam}: opgeteld gerealiseerd tegenover het doel "
+        f"({doel_tekst(doel)})",
+        categorieen=[str(j) for j in doel.jaren],
+        reeksen=reeksen_,
+        eenheid=doel.eenheid_van,
+        normlijnen=normlijnen,
+        breedte=max(640, 90 * len(doel.jaren)),
+        hoogte=320,
     )
