@@ -18,10 +18,14 @@ def datum(dag: datetime.date | None) -> str:
     return date_format(dag, "j F Y") if dag else ""
 
 
-def _jaren(doel: Streefdoel) -> str:
-    if doel.startjaar and doel.eindjaar and doel.startjaar != doel.eindjaar:
-        return f"{doel.startjaar}–{doel.eindjaar}"
-    return str(doel.eindjaar or doel.startjaar or "")
+def _wanneer(doel: Streefdoel) -> str:
+    """ "over 2025–2028", "in 2020", or, where the start is not known, up to the end."""
+    begin, eind = doel.startjaar, doel.eindjaar
+    if begin and eind:
+        return f"over {begin}–{eind}" if begin != eind else f"in {eind}"
+    if eind:
+        return f"over de looptijd tot en met {eind}"
+    return "over de looptijd"
 
 
 def _getal(doel: Streefdoel, waarde: Decimal | None) -> str:
@@ -39,19 +43,19 @@ def bandbreedte_tekst(doel: Streefdoel) -> str:
 def doel_tekst(doel: Streefdoel) -> str:
     """What the target promises, in one line."""
     soort = Streefdoel.Soort
-    jaren = _jaren(doel)
     if doel.soort == soort.MIJLPAAL:
         return f"uiterlijk {datum(doel.uiterlijk)}" if doel.uiterlijk else "mijlpaal"
     if doel.soort == soort.BANDBREEDTE:
-        wanneer = "per jaar" if doel.per_jaar else (f"over {jaren}" if jaren else "in totaal")
+        wanneer = "per jaar" if doel.per_jaar else _wanneer(doel)
         return f"{bandbreedte_tekst(doel)} {wanneer}"
     if doel.soort == soort.LOOPTIJD:
-        return f"{_getal(doel, doel.waarde)} over {jaren}" if jaren else _getal(doel, doel.waarde)
+        return f"{_getal(doel, doel.waarde)} {_wanneer(doel)}"
     if doel.soort == soort.EFFECT:
         niveau = doel.waarde if doel.waarde is not None else doel.referentiewaarde
         richting = "hoogstens" if doel.lager_is_beter else "minstens"
         if niveau is not None:
-            return f"{richting} {_getal(doel, niveau)} in {doel.eindjaar or jaren}".strip()
+            wanneer = f" in {doel.eindjaar}" if doel.eindjaar else ""
+            return f"{richting} {_getal(doel, niveau)}{wanneer}"
         if doel.referentie:
             return f"dichter bij het {doel.referentie}"
         return "effect"

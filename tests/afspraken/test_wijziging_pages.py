@@ -41,13 +41,13 @@ def test_applying_via_the_page_keeps_the_original_target_visible(client, po):
 
     client.post(verwerk_url(po))
 
-    doel = Afspraakpunt.objects.get(afspraak=po.afspraak, streefwaarde=80)
+    doel = Afspraakpunt.objects.get(afspraak=po.afspraak, streefdoel__waarde=80)
     pagina = client.get(doel.get_absolute_url())
     html = pagina.content.decode()
-    assert doel.status == "gewijzigd" and doel.streefjaar == 2020
-    assert "Oorspronkelijk doel: 80 in 2017; nieuw doel: 80 in 2020." in html
+    assert doel.status == "gewijzigd" and doel.streefdoel.tot_en_met_jaar == 2020
+    assert "Oorspronkelijk doel: minstens 80 % in 2017; nieuw doel: minstens 80 % in 2020." in html
     assert "1 mei 2018, Actualisatie Bestuursakkoord PO" in html
-    regel = pagina.context["regels"].get()
+    [regel] = pagina.context["regels"]
     assert regel.reden and regel.reden in html
 
 
