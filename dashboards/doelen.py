@@ -29,6 +29,7 @@ class Doelregel:
     nummer: str = ""  # the action line or project it hangs under ("1b")
     url: str = ""
     resultaat: str = ""  # what is to be delivered, and when, as the agreement words it
+    termijn: str = ""  # when, as the agreement words it, where it names no deliverable
     punt_status: str = ""  # the item's own status (lopend, afgerond, vervallen, gewijzigd)
     voortgang: Voortgang | None = None
     balk: Doelbalk | None = None
@@ -122,8 +123,8 @@ def doelen_per_onderdeel(
         voortgang = per_doel.get(punt.streefdoel_id)
         gebruikt.add(punt.streefdoel_id)
         resultaat = punt.resultaat
-        if punt.deadline_omschrijving:
-            resultaat = f"{resultaat} ({punt.deadline_omschrijving})".strip()
+        if resultaat and punt.deadline_omschrijving:
+            resultaat = f"{resultaat} ({punt.deadline_omschrijving})"
         per_onderdeel[plek(punt.onderdeel_id)].append(
             _regel(
                 punt.titel,
@@ -132,6 +133,7 @@ def doelen_per_onderdeel(
                 nummer=_nummer(punt.onderdeel_id, top, per_pk),
                 url=reverse("afspraken:punt", args=[dossier.slug, punt.pk]),
                 resultaat=resultaat,
+                termijn="" if punt.resultaat else punt.deadline_omschrijving,
                 punt_status=punt.status,
             )
         )
