@@ -190,3 +190,38 @@ def test_the_po_items_show_their_2020_targets_by_the_shared_rule(client, brondat
     assert "Huidig doel minstens 80 % in 2020" in punt
     assert "geen realisatie nog niets gerealiseerd" in punt
     assert "Oorspronkelijk doel: minstens 80 % in 2017; nieuw doel: minstens 80 % in 2020." in punt
+
+
+def test_the_agreement_page_runs_as_many_queries_with_more_items_and_targets(
+    client, termijnafspraak
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from afspraken.models import Afspraakpunt
+    from core.models import Streefdoel
+
+    t = termijnafspraak
+    client.force_login(t.bestuurder)
+    url = reverse("afspraken:detail", args=[t.dossier.slug])
+    client.get(url)
+
+    def tel() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    weinig = tel()
+    for i in range(5):
+        doel = Streefdoel.objects.create(
+            dossier=t.dossier, soort=Streefdoel.Soort.MIJLPAAL, omschrijving=f"mijlpaal {i}"
+        )
+        Afspraakpunt.objects.create(
+            afspraak=t.dossier,
+            onderdeel=t.thema,
+            soort="afspraak",
+            titel=f"Punt {i}",
+            streefdoel=doel,
+        )
+
+    assert tel() == weinig
