@@ -380,7 +380,7 @@ class Doelbalk:
     eenheid: str = "aantal"
     status: str = ""
     peiljaar: int | None = None
-    breedte: int = 560
+    breedte: int = 480  # narrow: its words stay readable when a phone scales it down
     hoogte: int = 100
     breed = False
 
@@ -574,8 +574,8 @@ class Lijndiagram(Staafdiagram):
             delen.append(
                 f'<line x1="{links}" x2="{links + vlak_b}" y1="{ny:.1f}" y2="{ny:.1f}" '
                 f'stroke="{NORMKLEUR}" stroke-width="2" stroke-dasharray="2 3"/>'
-                f'<text x="{links + vlak_b}" y="{ny - 5 - 14 * n:.1f}" font-size="12" '
-                f'text-anchor="end" fill="{NORMKLEUR}">{escape(norm.label)}</text>'
+                f'<text x="{links + 6}" y="{ny - 5 - 14 * n:.1f}" font-size="12" '
+                f'fill="{NORMKLEUR}">{escape(norm.label)}</text>'
             )
         for j, reeks in enumerate(self.reeksen):
             kleur, streep, _ = LIJNSTIJL[reeks.stijl]
@@ -590,8 +590,11 @@ class Lijndiagram(Staafdiagram):
                 if waarde is None:
                     continue
                 px, py = x(i), y(float(waarde))
-                # The first series labelled above its points, the others below.
-                ly = py - 9 if j == 0 else py + 17
+                # Above the point where it is the highest of its year, else below it: two
+                # lines' labels of one year never stand on top of each other.
+                anderen = [r.waarden[i] for r in self.reeksen if r is not reeks]
+                hoogste = all(a is None or waarde > a or (waarde == a and j == 0) for a in anderen)
+                ly = py - 9 if hoogste else py + 17
                 delen.append(
                     self._punt(px, py, reeks.stijl)
                     + f'<text x="{px:.1f}" y="{ly:.1f}" font-size="11" text-anchor="middle" '

@@ -58,7 +58,7 @@ def doel_tekst(doel: Streefdoel) -> str:
             return f"{richting} {_getal(doel, niveau)}{wanneer}"
         if doel.referentie:
             return f"dichter bij het {doel.referentie}"
-        return "effect"
+        return "effect, zonder vastgelegd niveau"
     if doel.waarde is not None:
         return f"{_getal(doel, doel.waarde)} per jaar"
     return "volgens de planning per jaar"

@@ -96,7 +96,9 @@ def balk_van(voortgang: Voortgang, id_: str, titel: str) -> Doelbalk | None:
 def _regel(titel: str, soort: str, voortgang: Voortgang | None, **extra) -> Doelregel:
     regel = Doelregel(titel=titel, soort=soort, voortgang=voortgang, **extra)
     if voortgang is not None:
-        regel.balk = balk_van(voortgang, f"doel-{voortgang.doel.pk}", titel)
+        regel.balk = balk_van(
+            voortgang, f"doel-{voortgang.doel.pk}", f"Voortgang: {doel_tekst(voortgang.doel)}"
+        )
         regel.context = context_tekst(voortgang.doel)
     return regel
 
