@@ -167,7 +167,7 @@ def test_groningen_results_show_their_ranges(als):
     # Nothing realised yet; the deal's start date is unknown, so a term target is "lopend".
     assert {r.status for r in regels} == {"lopend", "geen realisatie"}
     html = response.content.decode()
-    assert html.count("minimaal 1 en maximaal 3 over de looptijd tot en met 2028") == 2
+    assert html.count("<dd>minimaal 1 en maximaal 3 over de looptijd tot en met 2028</dd>") == 2
 
 
 def test_project_dashboard_shows_phases_and_late_reports(als):

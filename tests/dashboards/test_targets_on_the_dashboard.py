@@ -168,7 +168,7 @@ def test_groningen_shows_ranges_milestones_and_effects_under_their_action_lines(
     regels = [r for b in response.context["blokken"] for r in b.doelen]
     assert len(regels) == 30
     assert {r.soort for r in regels} == {"beoogd resultaat"}
-    assert woorden.count("minimaal 1 en maximaal 3 over de looptijd tot en met 2028") == 2
+    assert woorden.count("Doel minimaal 1 en maximaal 3 over de looptijd tot en met 2028") == 2
     assert "uiterlijk 31 december 2028" in woorden
     assert "referentie: gemeentelijk gemiddelde; bron: Gemeentelijke Basismonitor Groningen" in (
         woorden

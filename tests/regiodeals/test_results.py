@@ -83,9 +83,7 @@ def test_a_range_over_the_term_is_judged_on_the_sum_of_its_years(client, groning
     assert "boven de bandbreedte" in tekst(pagina)
 
 
-def test_a_milestone_is_reached_or_still_due_and_an_effect_shows_its_reference(
-    client, groningen
-):
+def test_a_milestone_is_reached_or_still_due_and_an_effect_shows_its_reference(client, groningen):
     resultaten = BeoogdResultaat.objects.filter(regiodeal=groningen).select_related("streefdoel")
     mijlpalen = [r for r in resultaten if r.streefdoel.soort == "mijlpaal"]
     bereikt = mijlpalen[0].streefdoel
