@@ -33,6 +33,7 @@ class Doelregel:
     punt_status: str = ""  # the item's own status (lopend, afgerond, vervallen, gewijzigd)
     voortgang: Voortgang | None = None
     balk: Doelbalk | None = None
+    trend_url: str = ""  # the item over the years, with the target line
     context: list[str] = field(default_factory=list)
 
     @property
@@ -95,6 +96,9 @@ def balk_van(voortgang: Voortgang, id_: str, titel: str) -> Doelbalk | None:
 
 def _regel(titel: str, soort: str, voortgang: Voortgang | None, **extra) -> Doelregel:
     regel = Doelregel(titel=titel, soort=soort, voortgang=voortgang, **extra)
+    if voortgang is not None and voortgang.doel.indicator_id:
+        doel = voortgang.doel
+        regel.trend_url = reverse("dashboards:trend", args=[doel.dossier.slug, doel.indicator.code])
     if voortgang is not None:
         regel.balk = balk_van(
             voortgang, f"doel-{voortgang.doel.pk}", f"Voortgang: {doel_tekst(voortgang.doel)}"

@@ -86,3 +86,13 @@ def test_the_trend_page_runs_as_many_queries_with_more_years(client, termijnafsp
 
     assert tel() == weinig
     assert "590 van 800 (t/m 2027)" in tekst(trend(client, t))
+
+
+def test_the_dashboard_links_the_target_to_its_trend(client, termijnafspraak):
+    t = termijnafspraak
+    client.force_login(t.bestuurder)
+
+    html = client.get(reverse("dashboards:dossier", args=[t.dossier.slug])).content.decode()
+
+    url = reverse("dashboards:trend", args=[t.dossier.slug, "nieuwbouw-sociale-huur"])
+    assert f'href="{url}">Nieuwe sociale huurwoningen door de jaren</a>' in html
