@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from django.urls import reverse
 
-from core.charts import Doelbalk
+from core.doelgrafieken import Doelbalk
 from core.doeltekst import context_tekst, doel_tekst, stand_tekst
 from core.models import Onderdeel, Streefdoel
 from core.voortgang import Doelstatus, Voortgang

@@ -10,8 +10,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from core.charts import Lijndiagram, Normlijn, Reeks, Staafdiagram
+from core.charts import Normlijn, Reeks, Staafdiagram
 from core.checks import NormUitkomst
+from core.doelgrafieken import Lijndiagram
 from core.doeltekst import doel_tekst
 from core.figures import Cijfertabel, Rij
 from core.models import Onderdeel, Streefdoel
