@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
-from core.doeltekst import beschrijf, uit_gegevens
+from core.doeltekst import doel_tekst, uit_gegevens
 from core.models import Dossier, Onderdeel, Organisatie, Streefdoel
 
 
@@ -250,8 +250,8 @@ class Wijzigingsregel(models.Model):
         if nieuw is None:
             return ""
         if oud is None:
-            return f"Nieuw doel: {beschrijf(nieuw)}."
-        return f"Oorspronkelijk doel: {beschrijf(oud)}; nieuw doel: {beschrijf(nieuw)}."
+            return f"Nieuw doel: {doel_tekst(nieuw)}."
+        return f"Oorspronkelijk doel: {doel_tekst(oud)}; nieuw doel: {doel_tekst(nieuw)}."
 
     def clean(self) -> None:
         if self.soort == self.Soort.TOEGEVOEGD:

@@ -10,6 +10,7 @@ from django_tables2 import SingleTableMixin
 
 from core.figures import bouw_cijfertabel
 from core.models import Jaaropgave, Onderdeel, Waarde
+from core.voortgang import voortgang_van
 
 from .filters import AfspraakFilter
 from .models import Afspraak, Afspraakpunt, Wijziging, Wijzigingsregel
@@ -49,16 +50,30 @@ class AfspraakDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         afspraak, user = self.object, self.request.user
         punten = Afspraakpunt.objects.select_related("afspraak", "toegevoegd_bij")
-        context["onderdelen"] = Onderdeel.objects.filter(dossier=afspraak).prefetch_related(
-            Prefetch("afspraakpunten", queryset=punten)
+        onderdelen = list(
+            Onderdeel.objects.filter(dossier=afspraak).prefetch_related(
+                Prefetch("afspraakpunten", queryset=punten)
+            )
         )
+        voortgang = {v.doel.pk: v for v in voortgang_van(afspraak, user, None)}
+        for onderdeel in onderdelen:
+            for punt in onderdeel.afspraakpunten.all():
+                punt.voortgang = voortgang.get(punt.streefdoel_id)
+        context["onderdelen"] = onderdelen
         context["partijen"] = afspraak.partijen.select_related("organisatie")
         waarden = Waarde.objects.visible_to(user, [afspraak.pk])
         context["tabel"] = bouw_cijfertabel(afspraak, waarden)
-        context["wijzigingen"] = afspraak.wijzigingen.prefetch_related(
-            Prefetch(
-                "regels",
-                queryset=Wijzigingsregel.objects.select_related("afspraakpunt__afspraak"),
+        context["wijzigingen"] = list(
+            afspraak.wijzigingen.prefetch_related(
+                Prefetch(
+                    "regels",
+                    queryset=Wijzigingsregel.objects.select_related(
+                        "wijziging",
+                        "afspraakpunt__afspraak",
+                        "afspraakpunt__streefdoel__indicator",
+                        "afspraakpunt__streefdoel__dossier",
+                    ),
+                )
             )
         )
         context["mag_beheren"] = user.has_perm("core.change_dossier", afspraak)
@@ -81,9 +96,18 @@ class AfspraakpuntDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["regels"] = self.object.wijzigingsregels.select_related("wijziging").order_by(
-            "wijziging__datum", "pk"
+        punt = self.object
+        context["voortgang"] = next(
+            (
+                v
+                for v in voortgang_van(punt.afspraak, self.request.user, None)
+                if v.doel.pk == punt.streefdoel_id
+            ),
+            None,
         )
+        context["regels"] = punt.wijzigingsregels.select_related(
+            "wijziging", "afspraakpunt__streefdoel__indicator", "afspraakpunt__streefdoel__dossier"
+        ).order_by("wijziging__datum", "pk")
         return context
 
 

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import CreateView, UpdateView
 
 from .doelen_forms import StreefdoelForm
-from .doeltekst import beschrijf
+from .doeltekst import doel_tekst
 from .models import Dossier, Streefdoel
 
 
@@ -21,7 +21,7 @@ def streefdoelen(request, slug: str):
     )
     context = {
         "dossier": dossier,
-        "doelen": [(doel, beschrijf(doel)) for doel in doelen],
+        "doelen": [(doel, doel_tekst(doel)) for doel in doelen],
         "mag_beheren": request.user.has_perm("core.change_dossier", dossier),
     }
     return render(request, "core/streefdoel_list.html", context)
@@ -52,7 +52,7 @@ class StreefdoelBeheer:
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        messages.success(self.request, f"Het streefdoel ‘{beschrijf(self.object)}’ is opgeslagen.")
+        messages.success(self.request, f"Het streefdoel ‘{doel_tekst(self.object)}’ is opgeslagen.")
         return response
 
     def form_invalid(self, form):

@@ -1,8 +1,9 @@
 """The dashboard of one agreement, deal or project: what the bestuurlijk overleg looks at.
 
 `dashboard_context` gathers everything in a fixed number of queries; the view and the reports
-render it. What differs per kind of dossier (deliverables, finances, outputs) is added by
-`_afspraak`, `_regiodeal` and `_project`.
+render it. Every theme or action line shows its targets and their progress by the one rule
+(`core.voortgang`, worded in `dashboards.doelen`), with or without figures. What differs per
+kind of dossier (finances, outputs) is added by `_regiodeal` and `_project`.
 """
 
 from collections import defaultdict
@@ -14,48 +15,84 @@ from afspraken.models import Afspraakpunt
 from core.cellen import cellen, tel_per
 from core.charts import Reeks, Staafdiagram, Voortgangsdiagram, Voortgangsregel
 from core.figures import bouw_cijfertabel
-from core.models import Dossier, Onderdeel, Waarde
+from core.models import Dossier, Onderdeel, Streefdoel, Waarde
 from core.status import Status
+from core.voortgang import voortgang_van
 from projecten.models import Project
 from projecten.output import output_per
 from projecten.timeline import tijdlijn_svg
 from regiodeals.finance import financien_van
 from regiodeals.models import BeoogdResultaat, Regiodeal
-from regiodeals.results import gerealiseerde_waarde, realisaties_van, resultaat_status
 
+from .doelen import doelen_per_onderdeel
+from .doelen import telling as doeltelling
 from .grafieken import kies_jaar, themablokken
+
+TELBAAR = (Streefdoel.Soort.LOOPTIJD, Streefdoel.Soort.BANDBREEDTE, Streefdoel.Soort.PER_JAAR)
 
 
 def dashboard_context(
     dossier: Dossier, user, gevraagd_jaar: int | None, *, statussen: bool = False
 ) -> dict:
     """`statussen`: a status on every cell of `tabel` too (the reports list them); the page
-    itself shows the counts, which the database makes."""
+    itself shows the counts, which the database makes.
+
+    `doelen`: per top-level onderdeel (pk, None for the rest) its lines of targets
+    (`dashboards.doelen.Doelregel`), judged by `core.voortgang` at the chosen year;
+    `voortgangen`: every target's `Voortgang`; `doeltelling`: targets per status."""
     waarden = Waarde.objects.visible_to(user, [dossier.pk])
     tabel = bouw_cijfertabel(dossier, waarden, statussen=statussen)
     jaar = kies_jaar(tabel, gevraagd_jaar)
-    onderdelen = list(Onderdeel.objects.filter(dossier=dossier, hoofdonderdeel__isnull=True))
+    alle_onderdelen = list(Onderdeel.objects.filter(dossier=dossier))
+    onderdelen = [o for o in alle_onderdelen if o.hoofdonderdeel_id is None]
     per_onderdeel = tel_per(cellen(user, [dossier.pk], met_waarden=False), "indicator__onderdeel")
     totaal = dict.fromkeys(Status, 0)
     for telling in per_onderdeel.values():
         for status, aantal in telling.items():
             totaal[status] += aantal
+    voortgangen = voortgang_van(dossier, user, jaar if jaar is not None else gevraagd_jaar)
+    punten = _punten(dossier)
+    resultaten = _resultaten(dossier)
+    doelen = doelen_per_onderdeel(dossier, voortgangen, alle_onderdelen, punten, resultaten)
     context = {
         "dossier": dossier,
         "tabel": tabel,
         "jaar": jaar,
         "telling": totaal if any(totaal.values()) else {},
-        "blokken": themablokken(tabel, jaar, onderdelen, per_onderdeel),
+        "blokken": themablokken(tabel, jaar, onderdelen, per_onderdeel, doelen),
         "vergelijkbaar": any(r.wie for r in tabel.rijen),
         "rapportjaren": _rapportjaren(dossier, tabel.jaren),
+        "voortgangen": voortgangen,
+        "doelen": doelen,
+        "doeltelling": doeltelling(voortgangen),
+        "punten": _per_onderdeel(punten, alle_onderdelen),
     }
-    uitbreiding = {
-        Dossier.Soort.AFSPRAAK: _afspraak,
-        Dossier.Soort.REGIODEAL: _regiodeal,
-        Dossier.Soort.PROJECT: _project,
-    }[dossier.soort]
-    context.update(uitbreiding(dossier, waarden))
+    if dossier.soort == Dossier.Soort.REGIODEAL:
+        context.update(_regiodeal(dossier, onderdelen, doelen))
+    elif dossier.soort == Dossier.Soort.PROJECT:
+        context.update(_project(dossier, waarden))
     return context
+
+
+def _punten(dossier: Dossier) -> list[Afspraakpunt]:
+    if dossier.soort != Dossier.Soort.AFSPRAAK:
+        return []
+    return list(Afspraakpunt.objects.filter(afspraak_id=dossier.pk))
+
+
+def _resultaten(dossier: Dossier) -> list[BeoogdResultaat]:
+    if dossier.soort != Dossier.Soort.REGIODEAL:
+        return []
+    return list(BeoogdResultaat.objects.filter(regiodeal_id=dossier.pk))
+
+
+def _per_onderdeel(punten: list[Afspraakpunt], onderdelen: list[Onderdeel]) -> dict:
+    """The agreement's items per theme (the reports list them so)."""
+    per_pk = {o.pk: o for o in onderdelen}
+    per_thema = defaultdict(list)
+    for punt in punten:
+        per_thema[per_pk[punt.onderdeel_id]].append(punt)
+    return dict(per_thema)
 
 
 def _rapportjaren(dossier: Dossier, jaren: list[int]) -> list[int]:
@@ -66,15 +103,7 @@ def _rapportjaren(dossier: Dossier, jaren: list[int]) -> list[int]:
     return sorted({*jaren, dit_jaar - 1})
 
 
-def _afspraak(dossier: Dossier, waarden) -> dict:
-    """The deliverables of each theme (bestuursopdrachten) with their deadline and status."""
-    punten = defaultdict(list)
-    for punt in Afspraakpunt.objects.filter(afspraak=dossier).select_related("onderdeel"):
-        punten[punt.onderdeel].append(punt)
-    return {"punten": dict(punten)}
-
-
-def _regiodeal(dossier: Dossier, waarden) -> dict:
+def _regiodeal(dossier: Dossier, lijnen: list[Onderdeel], doelen: dict) -> dict:
     deal = Regiodeal.objects.select_related("tranche").get(pk=dossier.pk)
     financien = financien_van(deal)
     posten = financien.regels
@@ -97,34 +126,29 @@ def _regiodeal(dossier: Dossier, waarden) -> dict:
         eenheid="euro",
         breedte=max(640, 150 * len(posten)),
     )
-    realisaties = realisaties_van(deal, waarden)
-    per_lijn: dict[Onderdeel, list[Voortgangsregel]] = defaultdict(list)
-    resultaten = BeoogdResultaat.objects.filter(
-        regiodeal=deal, soort=BeoogdResultaat.Soort.TELBAAR
-    ).select_related("onderdeel__hoofdonderdeel__hoofdonderdeel")
-    for resultaat in resultaten:
-        gemeten = realisaties.get(resultaat.indicator_id, {})
-        lijn = resultaat.onderdeel
-        while lijn.hoofdonderdeel is not None:
-            lijn = lijn.hoofdonderdeel
-        per_lijn[lijn].append(
+    voortgang = []
+    for lijn in lijnen:
+        regels = [
             Voortgangsregel(
-                naam=f"{resultaat.onderdeel.nummer} {resultaat.omschrijving}",
-                gerealiseerd=gerealiseerde_waarde(resultaat, gemeten),
-                streefwaarde=resultaat.streefwaarde,
-                minimum=resultaat.minimum,
-                maximum=resultaat.maximum,
-                status=resultaat_status(resultaat, gemeten).label,
+                naam=f"{regel.nummer} {regel.titel}".strip(),
+                gerealiseerd=regel.voortgang.gerealiseerd,
+                streefwaarde=regel.doel.waarde,
+                minimum=regel.doel.minimum,
+                maximum=regel.doel.maximum,
+                status=regel.status_label,
             )
-        )
-    voortgang = [
-        Voortgangsdiagram(
-            id=f"grafiek-resultaten-{lijn.pk}",
-            titel=f"Telbare resultaten van {lijn}: gerealiseerd tegenover doel of bandbreedte",
-            regels=regels,
-        )
-        for lijn, regels in sorted(per_lijn.items(), key=lambda item: item[0].volgorde)
-    ]
+            for regel in doelen.get(lijn.pk, [])
+            if regel.voortgang and regel.doel.soort in TELBAAR
+        ]
+        if regels:
+            voortgang.append(
+                Voortgangsdiagram(
+                    id=f"grafiek-resultaten-{lijn.pk}",
+                    titel=f"Telbare resultaten van {lijn}: gerealiseerd tegenover doel of "
+                    "bandbreedte",
+                    regels=regels,
+                )
+            )
     return {"financien": financien, "financiering": financiering, "voortgang": voortgang}
 
 

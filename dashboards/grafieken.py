@@ -12,9 +12,13 @@ from decimal import Decimal
 
 from core.charts import Normlijn, Reeks, Staafdiagram
 from core.checks import NormUitkomst
+from core.doelgrafieken import Lijndiagram
+from core.doeltekst import doel_tekst
 from core.figures import Cijfertabel, Rij
-from core.models import Onderdeel
+from core.models import Onderdeel, Streefdoel
 from core.status import Status
+from core.voortgang import Reeks as Cijferreeks
+from core.voortgang import Voortgang, bepaal_voortgang, formatteer, reeksen, verwacht_tot
 
 
 @dataclass
@@ -23,6 +27,7 @@ class Themablok:
     grafieken: list = field(default_factory=list)
     telling: dict[Status, int] = field(default_factory=dict)
     jaren: list[int] = field(default_factory=list)  # the years with figures in this block
+    doelen: list = field(default_factory=list)  # its targets (dashboards.doelen.Doelregel)
 
     @property
     def titel(self) -> str:
@@ -58,14 +63,26 @@ def _reeksen(rijen: list[Rij], jaar: int) -> list[Reeks]:
 
 
 def themablokken(
-    tabel: Cijfertabel, jaar: int | None, onderdelen: list[Onderdeel], tellingen: dict
+    tabel: Cijfertabel,
+    jaar: int | None,
+    onderdelen: list[Onderdeel],
+    tellingen: dict,
+    doelen: dict | None = None,
 ) -> list[Themablok]:
+    """One block per top-level theme or action line, with or without figures, and one for
+    the figures and targets outside any theme when there are any."""
+    doelen = doelen or {}
     per_onderdeel: dict[int | None, list[Rij]] = defaultdict(list)
     for rij in tabel.rijen:
         per_onderdeel[rij.indicator.onderdeel_id].append(rij)
-    blokken = [Themablok(o, telling=tellingen.get(o.pk, {})) for o in onderdelen]
-    if per_onderdeel.get(None):
-        blokken.append(Themablok(None, telling=tellingen.get(None, {})))
+    blokken = [
+        Themablok(o, telling=tellingen.get(o.pk, {}), doelen=doelen.get(o.pk, []))
+        for o in onderdelen
+    ]
+    if per_onderdeel.get(None) or doelen.get(None):
+        blokken.append(
+            Themablok(None, telling=tellingen.get(None, {}), doelen=doelen.get(None, []))
+        )
     uitkomsten = _aandelen(tabel.toetsing.normuitkomsten)
     for blok in blokken:
         rijen = per_onderdeel.get(blok.onderdeel.pk if blok.onderdeel else None, [])
@@ -78,7 +95,7 @@ def themablokken(
                 blok.grafieken.append(
                     _aandeelgrafiek(rij, uitkomsten[rij.indicator.pk], tabel, f"{prefix}-aandeel")
                 )
-    return [b for b in blokken if b.grafieken or any(b.telling.values())]
+    return blokken
 
 
 def _grafieken_van(rijen: list[Rij], jaar: int, prefix: str) -> list[Staafdiagram]:
@@ -177,4 +194,62 @@ def _aandeelgrafiek(rij: Rij, uitkomsten: list[NormUitkomst], tabel: Cijfertabel
             if niet_gehaald
             else "De norm is in elk jaar gehaald."
         ),
+    )
+
+
+@dataclass
+class Naardoel:
+    """A term target on the trend page: the line chart and where it stands."""
+
+    voortgang: Voortgang
+    grafiek: Lijndiagram
+
+
+def naar_het_doel(item, waarden) -> list[Naardoel]:
+    """For each target of `item` summed over its years (a term target, a range over the term):
+    the cumulative realisation per year against the share due by that year (the yearly plans
+    where given, else pro rata: `core.voortgang.verwacht_tot`). Two queries."""
+    doelen = list(
+        Streefdoel.objects.filter(indicator=item, organisatie__isnull=True, vervallen=False)
+        .select_related("indicator", "dossier")
+        .order_by("volgorde", "pk")
+    )
+    doelen = [d for d in doelen if d.is_opgeteld and d.jaren]
+    per_reeks = reeksen(waarden, doelen)
+    uitkomst = []
+    for n, doel in enumerate(doelen):
+        reeks = per_reeks.get((doel.indicator_id, None)) or Cijferreeks()
+        gemeten = [j for j in doel.jaren if j in reeks.realisatie]
+        peiljaar = max(gemeten) if gemeten else None
+        voortgang = bepaal_voortgang(doel, reeks, peiljaar)
+        uitkomst.append(Naardoel(voortgang, _doellijn(doel, reeks, peiljaar, f"grafiek-doel-{n}")))
+    return uitkomst
+
+
+def _doellijn(doel: Streefdoel, reeks, peiljaar: int | None, id_: str) -> Lijndiagram:
+    opgeteld, som = [], Decimal(0)
+    for jaar in doel.jaren:
+        if peiljaar is not None and jaar <= peiljaar and jaar in reeks.realisatie:
+            som += reeks.realisatie[jaar]
+        opgeteld.append(som if peiljaar is not None and jaar <= peiljaar else None)
+    verwacht = [verwacht_tot(doel, reeks, jaar) for jaar in doel.jaren]
+    normlijnen = []
+    if doel.waarde is not None:
+        normlijnen.append(Normlijn(doel.waarde, f"doel: {doel_tekst(doel)}"))
+    for grens, woord in ((doel.minimum, "minimaal"), (doel.maximum, "maximaal")):
+        if grens is not None:
+            normlijnen.append(Normlijn(grens, f"{woord} {formatteer(grens, doel.eenheid_van)}"))
+    reeksen_ = [Reeks("Gerealiseerd, opgeteld", opgeteld, "realisatie")]
+    if any(v is not None for v in verwacht):
+        reeksen_.append(Reeks("Verwacht volgens het doel", verwacht, "plan"))
+    return Lijndiagram(
+        id=id_,
+        titel=f"{doel.indicator.naam}: opgeteld gerealiseerd tegenover het doel "
+        f"({doel_tekst(doel)})",
+        categorieen=[str(j) for j in doel.jaren],
+        reeksen=reeksen_,
+        eenheid=doel.eenheid_van,
+        normlijnen=normlijnen,
+        breedte=max(640, 90 * len(doel.jaren)),
+        hoogte=320,
     )

@@ -12,7 +12,7 @@ from core.models import Dossier, Indicator, Waarde
 
 from .dossier import dashboard_context
 from .filters import CelFilter
-from .grafieken import waarde_van
+from .grafieken import naar_het_doel, waarde_van
 from .overzicht import agenda, dossierregels, nieuwste_bevindingen
 from .tables import CelTable, OngeteldePaginator
 
@@ -104,7 +104,8 @@ def vergelijking(request, slug: str):
 
 
 def trend(request, slug: str, code: str):
-    """One item over the years, with its parts: is the gap closing?"""
+    """One item over the years, with its parts: is the gap closing? With a term target, the
+    cumulative realisation against the share of the target due each year."""
     dossier = get_object_or_404(Dossier.objects.visible_to(request.user), slug=slug)
     item = get_object_or_404(Indicator, dossier=dossier, code=code)
     alleen = {item.pk, *item.delen.values_list("pk", flat=True)}
@@ -128,6 +129,7 @@ def trend(request, slug: str, code: str):
         "item": item,
         "tabel": tabel,
         "grafiek": grafiek,
+        "doelen": naar_het_doel(item, waarden),
         "andere": dossier.indicatoren.filter(deel_van__isnull=True, uitsplitsing_van__isnull=True),
     }
     return render(request, "dashboards/trend.html", context)

@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.db.models import Sum
 
 from afspraken.models import Afspraakpunt
+from core.doeltekst import datum, doel_tekst
 from core.figures import Cijfertabel
 from core.models import Dossier, Onderdeel, Waarde
 from dashboards.dossier import dashboard_context
@@ -23,7 +24,7 @@ from regiodeals.finance import rijksbijdrage_verschuldigd, toets_tranche
 from regiodeals.models import BeoogdResultaat, Kosten, Regiodeal
 
 from .models import Rapport
-from .streefdoelen import Doelregel, datum, doeltekst, per_onderdeel, streefdoelregels
+from .streefdoelen import Doelregel, per_onderdeel, streefdoelregels
 
 
 @dataclass
@@ -173,7 +174,7 @@ def _resultaten(deal: Regiodeal, doelen: list[Doelregel]) -> dict[int, list[Resu
             Resultaatregel(
                 r.onderdeel.nummer,
                 r.omschrijving,
-                doeltekst(regel.doel) if regel else "–",
+                doel_tekst(regel.doel) if regel else "–",
                 regel.voortgang.gerealiseerd if regel else None,
                 regel.status if regel else "geen streefdoel",
                 regel.eenheid if regel else "aantal",

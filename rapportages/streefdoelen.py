@@ -6,34 +6,14 @@ places in the document (the afspraakpunt or beoogd resultaat they belong to, one
 the report's number of queries does not grow with its targets.
 """
 
-import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ObjectDoesNotExist
 
+from core.doeltekst import datum, doel_tekst
 from core.models import Streefdoel
 from core.voortgang import Doelstatus, Voortgang, formatteer, voortgang_van
-
-MAANDEN = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
-
-
-def datum(dag: datetime.date | None) -> str:
-    """31 december 2015, in Dutch whatever the language of the process."""
-    return f"{dag.day} {MAANDEN[dag.month - 1]} {dag.year}" if dag else ""
 
 
 @dataclass
@@ -101,7 +81,7 @@ class Doelregel:
 
     @property
     def doeltekst(self) -> str:
-        return doeltekst(self.doel)
+        return doel_tekst(self.doel)
 
     @property
     def gerealiseerd(self) -> str:
@@ -138,69 +118,6 @@ class Doelregel:
             f"Loopt door tot en met {doel.eindjaar}, na de looptijd van het dossier "
             f"(tot en met {doel.dossier.eindjaar}); de jaren daarna staan hier ter informatie."
         )
-
-
-def _jaren(doel: Streefdoel) -> str:
-    start, eind = doel.startjaar, doel.eindjaar
-    if start and eind:
-        return f"{start}–{eind}" if eind != start else str(start)
-    return f"tot en met {eind}" if eind else ""
-
-
-def doeltekst(doel: Streefdoel) -> str:
-    """The target in words: "800 over 2025–2028", "minimaal 1 en maximaal 3", "uiterlijk
-    31 december 2015", "naar gemeentelijk gemiddelde, nulmeting 12 (2019)"."""
-    eenheid = doel.eenheid_van
-    soort = Streefdoel.Soort
-    jaren = _jaren(doel)
-    if doel.soort == soort.MIJLPAAL:
-        return f"uiterlijk {datum(doel.uiterlijk)}" if doel.uiterlijk else "mijlpaal"
-    if doel.soort == soort.BANDBREEDTE:
-        grenzen = [
-            f"{woord} {formatteer(grens, eenheid)}"
-            for woord, grens in (("minimaal", doel.minimum), ("maximaal", doel.maximum))
-            if grens is not None
-        ]
-        tekst = " en ".join(grenzen)
-        if doel.per_jaar:
-            return f"{tekst} per jaar"
-        return f"{tekst} {_over(jaren)}".strip()
-    if doel.soort == soort.EFFECT:
-        return _effecttekst(doel, eenheid)
-    if doel.soort == soort.LOOPTIJD:
-        return f"{formatteer(doel.waarde, eenheid)} {_over(jaren)}".strip()
-    if doel.waarde is None:
-        return "volgens de planning per jaar"
-    bereik = f" in {jaren}" if doel.van_jaar or doel.tot_en_met_jaar else ""
-    return f"{formatteer(doel.waarde, eenheid)} per jaar{bereik}"
-
-
-def _over(jaren: str) -> str:
-    if not jaren:
-        return "over de looptijd"
-    return jaren if jaren.startswith("tot") else f"over {jaren}"
-
-
-def _effecttekst(doel: Streefdoel, eenheid: str) -> str:
-    if doel.waarde is not None:
-        niveau = formatteer(doel.waarde, eenheid)
-        if doel.referentie:
-            niveau += f" ({doel.referentie})"
-    elif doel.referentie:
-        niveau = doel.referentie
-        if doel.referentiewaarde is not None:
-            niveau += f" ({formatteer(doel.referentiewaarde, eenheid)})"
-    else:
-        niveau = ""
-    delen = [f"naar {niveau}" if niveau else "effect (geen niveau vastgelegd)"]
-    if doel.tot_en_met_jaar:
-        delen[0] += f" in {doel.tot_en_met_jaar}"
-    if doel.nulmeting is not None:
-        jaar = f" ({doel.nulmeting_jaar})" if doel.nulmeting_jaar else ""
-        delen.append(f"nulmeting {formatteer(doel.nulmeting, eenheid)}{jaar}")
-    elif doel.nulmeting_jaar:
-        delen.append(f"nulmeting in {doel.nulmeting_jaar}")
-    return ", ".join(delen)
 
 
 def plaatsen(dossier) -> dict[int, Plaats]:

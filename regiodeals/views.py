@@ -13,12 +13,12 @@ from django_tables2 import SingleTableMixin
 from core.figures import bouw_cijfertabel
 from core.forms import CijferForm, InvoerRij, form_status
 from core.models import Onderdeel, Waarde
+from core.voortgang import voortgang_van
 from historie.links import kosten_historie_url
 
 from .filters import RegiodealFilter
 from .finance import financien_van, toets_tranche
 from .models import Bron, Kosten, Landsdeel, Regiodeal, Tranche
-from .results import realisaties_van, resultaat_status
 from .services import kosten_sleutel, sla_kosten_op
 from .tables import RegiodealTable
 
@@ -93,7 +93,8 @@ class RegiodealDetailView(DetailView):
         context["financien"] = financien_van(deal)
         waarden = Waarde.objects.visible_to(self.request.user, [deal.pk])
         context["tabel"] = bouw_cijfertabel(deal, waarden)
-        _zet_statussen(context["lijnen"], _statussen(deal, waarden))
+        voortgang = {v.doel.pk: v for v in voortgang_van(deal, self.request.user, None)}
+        _zet_voortgang(context["lijnen"], voortgang)
         context["overleggen"] = deal.overleggen.all()
         context["wijzigingen"] = deal.wijzigingen.all()
         context["mutaties"] = deal.mutaties.select_related("organisatie")
@@ -108,24 +109,16 @@ class RegiodealDetailView(DetailView):
         return context
 
 
-def _statussen(deal: Regiodeal, waarden) -> dict[int, object]:
-    """Status per intended result, from one query over the realised values."""
-    realisaties = realisaties_van(deal, waarden)
-    return {
-        r.pk: resultaat_status(r, realisaties.get(r.indicator_id, {}))
-        for r in deal.resultaten.all()
-    }
-
-
-def _zet_statussen(lijnen, statussen: dict[int, object]) -> None:
-    """Hang each result's status on the prefetched instances the template walks."""
+def _zet_voortgang(lijnen, voortgang: dict[int, object]) -> None:
+    """Hang each result's progress (core.voortgang, by its target) on the prefetched
+    instances the template walks."""
     for lijn in lijnen:
         onderdelen = [lijn]
         for project in lijn.subonderdelen.all():
             onderdelen += [project, *project.subonderdelen.all()]
         for onderdeel in onderdelen:
             for resultaat in onderdeel.beoogde_resultaten.all():
-                resultaat.status = statussen.get(resultaat.pk)
+                resultaat.voortgang = voortgang.get(resultaat.streefdoel_id)
 
 
 def kosten_invoer(request, slug: str, jaar: int):

@@ -146,3 +146,82 @@ def test_agreement_list_and_page_show_the_period_in_years(client, maastricht):
 
     assert "2013–2015" in lijst
     assert "<dd>2013–2015</dd>" in pagina
+
+
+def _woorden(response) -> str:
+    import re
+
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
+
+
+def test_the_agreement_and_item_pages_word_the_term_target_and_its_progress(
+    client, termijnafspraak
+):
+    t = termijnafspraak
+    client.force_login(t.bestuurder)
+
+    afspraak = _woorden(client.get(reverse("afspraken:detail", args=[t.dossier.slug])))
+    punt = _woorden(client.get(t.punt.get_absolute_url()))
+
+    assert "Doel: 800 over 2025–2028" in afspraak
+    assert "Stand: 410 van 800 (t/m 2026); verwacht eind 2026: 400" in afspraak
+    assert "Huidig doel 800 over 2025–2028: 800 nieuwe sociale huurwoningen in 2025–2028" in punt
+    assert "op schema 410 van 800 (t/m 2026); verwacht eind 2026: 400" in punt
+    assert "vorige periode: 640 gerealiseerd" in punt
+    assert "999" not in afspraak + punt
+
+
+def test_the_po_items_show_their_2020_targets_by_the_shared_rule(client, brondata):
+    from afspraken.models import Afspraakpunt
+
+    client.force_login(User.objects.get(username="ocw"))
+    slug = "bestuursakkoord-po-2014-2020"
+
+    pagina = client.get(reverse("afspraken:detail", args=[slug]))
+    kwaliteit = Afspraakpunt.objects.get(afspraak__slug=slug, streefdoel__waarde=80)
+    punt = _woorden(client.get(kwaliteit.get_absolute_url()))
+
+    woorden = _woorden(pagina)
+    assert "Doel: minstens 80 % in 2020" in woorden
+    assert "Doel: uiterlijk 31 december 2020 Stand: nog niet bereikt" in woorden
+    assert "Doel: uiterlijk 1 augustus 2016 Stand: bereikt op 1 mei 2018" in woorden
+    html = pagina.content.decode()
+    assert html.count('status--gehaald-te-laat">gehaald (te laat)') == 6
+    assert "Huidig doel minstens 80 % in 2020" in punt
+    assert "geen realisatie nog niets gerealiseerd" in punt
+    assert "Oorspronkelijk doel: minstens 80 % in 2017; nieuw doel: minstens 80 % in 2020." in punt
+
+
+def test_the_agreement_page_runs_as_many_queries_with_more_items_and_targets(
+    client, termijnafspraak
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from afspraken.models import Afspraakpunt
+    from core.models import Streefdoel
+
+    t = termijnafspraak
+    client.force_login(t.bestuurder)
+    url = reverse("afspraken:detail", args=[t.dossier.slug])
+    client.get(url)
+
+    def tel() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    weinig = tel()
+    for i in range(5):
+        doel = Streefdoel.objects.create(
+            dossier=t.dossier, soort=Streefdoel.Soort.MIJLPAAL, omschrijving=f"mijlpaal {i}"
+        )
+        Afspraakpunt.objects.create(
+            afspraak=t.dossier,
+            onderdeel=t.thema,
+            soort="afspraak",
+            titel=f"Punt {i}",
+            streefdoel=doel,
+        )
+
+    assert tel() == weinig

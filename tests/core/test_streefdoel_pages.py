@@ -488,6 +488,6 @@ def test_the_range_error_writes_its_numbers_the_dutch_way(client, termijnafspraa
 def test_a_template_names_a_target_in_the_same_words(termijnafspraak):
     from django.template import Context, Template
 
-    html = Template("{% load streefdoelen %}{{ punt.streefdoel|beschrijf }}|{{ geen|beschrijf }}")
+    html = Template("{% load streefdoelen %}{{ punt.streefdoel|doeltekst }}|{{ geen|doeltekst }}")
 
-    assert html.render(Context({"punt": termijnafspraak.punt})) == "800 in 2025–2028|"
+    assert html.render(Context({"punt": termijnafspraak.punt})) == "800 over 2025–2028|"

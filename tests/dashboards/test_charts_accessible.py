@@ -102,3 +102,31 @@ def test_user_text_in_a_chart_is_escaped():
     assert "<script>" not in svg and "<img" not in svg and "<b>" not in svg
     assert "&lt;script&gt;" in svg
     assert re.search(r"<svg [^>]*role=\"img\"", svg)
+
+
+def test_the_target_charts_read_out_their_values_and_escape_text():
+    from core.doelgrafieken import Doelbalk, Lijndiagram
+
+    balk = Doelbalk(
+        id="b",
+        titel="<b>800</b> woningen",
+        gerealiseerd=Decimal(410),
+        streefwaarde=Decimal(800),
+        verwacht=Decimal(400),
+        status="op schema",
+        peiljaar=2026,
+    )
+    lijn = Lijndiagram(
+        id="l",
+        titel="<i>lijn</i>",
+        categorieen=["2025", "2026"],
+        reeksen=[Reeks("Opgeteld", [Decimal(150), Decimal(410)])],
+    )
+
+    assert balk.beschrijving == (
+        "Voortgangsbalk: <b>800</b> woningen. Gerealiseerd t/m 2026: 410; "
+        "Verwacht eind 2026: 400; Doel: 800; status: op schema."
+    )
+    assert "<b>" not in balk.svg and "&lt;b&gt;800&lt;/b&gt;" in balk.svg
+    assert lijn.beschrijving.startswith("Lijndiagram: <i>lijn</i>. 2025: opgeteld 150.")
+    assert "<i>" not in lijn.svg and 'role="img"' in lijn.svg

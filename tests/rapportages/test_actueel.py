@@ -158,10 +158,23 @@ def test_a_changed_target_makes_a_new_concept_version_in_the_background(
     url = reverse("core:streefdoel_wijzigen", args=[t.dossier.slug, t.doel.pk])
     formulier = {
         veld: ""
-        for veld in (
-            "indicator organisatie minimum maximum van_jaar tot_en_met_jaar eenheid richting "
-            "deadline bereikt_op referentie referentiewaarde nulmeting nulmeting_jaar bron"
-        ).split()
+        for veld in [
+            "indicator",
+            "organisatie",
+            "minimum",
+            "maximum",
+            "van_jaar",
+            "tot_en_met_jaar",
+            "eenheid",
+            "richting",
+            "deadline",
+            "bereikt_op",
+            "referentie",
+            "referentiewaarde",
+            "nulmeting",
+            "nulmeting_jaar",
+            "bron",
+        ]
     }
 
     with django_capture_on_commit_callbacks(execute=True):

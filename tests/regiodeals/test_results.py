@@ -1,6 +1,8 @@
-"""The status of intended results (DOMAIN.md rule 4 for ranges), and on the deal page."""
+"""The intended results of Groningen Noord II on the deal page, judged by the one rule
+(core.voortgang): ranges (DOMAIN.md rule 4), milestones and effects."""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -9,77 +11,107 @@ from django.urls import reverse
 
 from core.models import Rol, User, Waarde
 from core.services import create_demo_accounts
-from core.status import Status
+from core.voortgang import Doelstatus
 from regiodeals.models import BeoogdResultaat
-from regiodeals.results import resultaat_status
 
-D = Decimal
-
-
-def resultaat(**velden):
-    return BeoogdResultaat(omschrijving="test", **velden)
+SLUG = "regio-deal-groningen-noord-ii"
 
 
-@pytest.mark.parametrize(
-    ("waarden", "status"),
-    [
-        ({}, Status.GEEN_REALISATIE),
-        ({2025: D(0)}, Status.NORM_NIET_GEHAALD),
-        ({2025: D(1)}, Status.OP_SCHEMA),
-        ({2025: D(2), 2026: D(1)}, Status.OP_SCHEMA),
-        ({2025: D(2), 2026: D(2)}, Status.NORM_NIET_GEHAALD),
-    ],
-)
-def test_a_range_over_the_term_is_met_when_the_sum_lies_in_it(waarden, status):
-    r = resultaat(soort="telbaar", minimum=D(1), maximum=D(3))
-    assert resultaat_status(r, waarden) == status
-
-
-def test_a_result_per_year_is_judged_on_its_latest_year():
-    r = resultaat(soort="telbaar", streefwaarde=D(15), per_jaar=True)
-    assert resultaat_status(r, {2025: D(15), 2026: D(10)}) == Status.ACHTER
-    assert resultaat_status(r, {2025: D(10), 2026: D(15)}) == Status.OP_SCHEMA
-
-
-def test_a_milestone_is_reached_or_not():
-    assert resultaat_status(resultaat(soort="mijlpaal"), {}) == Status.GEEN_REALISATIE
-    bereikt = resultaat(soort="mijlpaal", bereikt_op=datetime.date(2026, 3, 1))
-    assert resultaat_status(bereikt, {}) == Status.OP_SCHEMA
-
-
-def test_an_effect_moves_towards_or_away_from_its_reference():
-    r = resultaat(soort="effect", referentiewaarde=D(70), nulmeting=D(50))
-    assert resultaat_status(r, {2026: D(60)}) == Status.VOOR
-    assert resultaat_status(r, {2026: D(45)}) == Status.ACHTER
-
-
-def test_groningen_enters_a_result_and_the_deal_page_shows_its_status(client, db, settings):
+@pytest.fixture
+def groningen(client, db, settings):
     call_command("loaddata", "organisaties", "tranche_6", "groningen_noord_2", verbosity=0)
     settings.DEBUG = True
     create_demo_accounts()
-    client.force_login(User.objects.get(username="groningen"))
-    wijkcentra = BeoogdResultaat.objects.get(minimum=1, maximum=3, onderdeel__nummer="1b")
-    deal = wijkcentra.regiodeal
-    deal.startdatum = datetime.date(2025, 7, 1)
+    settings.DEBUG = False
+    deal = BeoogdResultaat.objects.filter(regiodeal__slug=SLUG).first().regiodeal
+    deal.startdatum = datetime.date(2025, 7, 1)  # signed mid-2025: the term is 2025–2028
     deal.save()
-    grid = reverse("core:invoer", args=[deal.slug, 2026, "realisatie"])
+    client.force_login(User.objects.get(username="groningen"))
+    return deal
 
-    response = client.post(grid, {f"waarde_{wijkcentra.indicator_id}": "2"})
+
+def tekst(response) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
+
+
+def voortgang_op_pagina(pagina, resultaat: BeoogdResultaat):
+    return next(
+        r.voortgang
+        for lijn in pagina.context["lijnen"]
+        for onderdeel in [lijn, *lijn.subonderdelen.all()]
+        for r in onderdeel.beoogde_resultaten.all()
+        if r.pk == resultaat.pk
+    )
+
+
+def test_groningen_enters_a_result_and_the_deal_page_shows_its_range(client, groningen):
+    wijkcentra = BeoogdResultaat.objects.select_related("streefdoel").get(
+        streefdoel__minimum=1, streefdoel__maximum=3, onderdeel__nummer="1b"
+    )
+    item = wijkcentra.streefdoel.indicator
+    grid = reverse("core:invoer", args=[SLUG, 2026, "realisatie"])
+
+    response = client.post(grid, {f"waarde_{item.pk}": "2"})
     ander = client.post(
         reverse("core:invoer", args=["regio-deal-noord-drenthe", 2026, "realisatie"]),
         {"waarde_1": "2"},
     )
 
     assert response.status_code == 302
-    assert Waarde.objects.get(indicator=wijkcentra.indicator).waarde == 2
+    assert Waarde.objects.get(indicator=item).waarde == 2
     assert ander.status_code == 403
-    pagina = client.get(deal.get_absolute_url())
-    statussen = [
-        r.status
-        for lijn in pagina.context["lijnen"]
-        for project in lijn.subonderdelen.all()
-        for r in project.beoogde_resultaten.all()
-        if r.pk == wijkcentra.pk
-    ]
-    assert statussen == [Status.OP_SCHEMA]
+    pagina = client.get(groningen.get_absolute_url())
+    assert voortgang_op_pagina(pagina, wijkcentra).status == Doelstatus.BINNEN
+    assert "binnen de bandbreedte" in tekst(pagina)
+    assert "minimaal 1 en maximaal 3 over 2025–2028; 2 (t/m 2026)" in tekst(pagina)
     assert Rol.COORDINATOR.value in User.objects.get(username="groningen").rollen
+
+
+def test_a_range_over_the_term_is_judged_on_the_sum_of_its_years(client, groningen):
+    wijkcentra = BeoogdResultaat.objects.select_related("streefdoel").get(
+        streefdoel__minimum=1, streefdoel__maximum=3, onderdeel__nummer="1b"
+    )
+    for jaar, waarde in ((2025, 2), (2026, 2)):
+        Waarde.objects.create(
+            indicator=wijkcentra.streefdoel.indicator, jaar=jaar, soort="realisatie", waarde=waarde
+        )
+
+    pagina = client.get(groningen.get_absolute_url())
+
+    voortgang = voortgang_op_pagina(pagina, wijkcentra)
+    assert (voortgang.status, voortgang.gerealiseerd) == (Doelstatus.BOVEN, Decimal(4))
+    assert "boven de bandbreedte" in tekst(pagina)
+
+
+def test_a_milestone_is_reached_or_still_due_and_an_effect_shows_its_reference(client, groningen):
+    resultaten = BeoogdResultaat.objects.filter(regiodeal=groningen).select_related("streefdoel")
+    mijlpalen = [r for r in resultaten if r.streefdoel.soort == "mijlpaal"]
+    bereikt = mijlpalen[0].streefdoel
+    bereikt.bereikt_op = datetime.date(2026, 3, 1)
+    bereikt.save()
+    effect = next(r for r in resultaten if r.streefdoel.referentie).streefdoel
+    effect.nulmeting, effect.nulmeting_jaar = Decimal(62), 2024
+    effect.save()
+
+    pagina = client.get(groningen.get_absolute_url())
+
+    assert voortgang_op_pagina(pagina, mijlpalen[0]).status == Doelstatus.GEHAALD
+    # The others are due by the end of the term (31 december 2028): still running.
+    assert voortgang_op_pagina(pagina, mijlpalen[1]).status == Doelstatus.LOPEND
+    woorden = tekst(pagina)
+    assert "bereikt op 1 maart 2026" in woorden
+    assert "uiterlijk 31 december 2028" in woorden
+    assert (
+        "referentie: gemeentelijk gemiddelde; nulmeting 2024: 62; "
+        "bron: Gemeentelijke Basismonitor Groningen" in woorden
+    )
+
+
+def test_every_one_of_the_thirty_results_has_a_status_on_the_deal_page(client, groningen):
+    pagina = client.get(groningen.get_absolute_url())
+
+    html = pagina.content.decode()
+    lijsten = re.findall(r'<ul class="resultaten">(.*?)</ul>', html, flags=re.S)
+    statussen = re.findall(r'class="status status--([a-z-]+)"', "".join(lijsten))
+    assert len(statussen) == 30
+    assert set(statussen) <= {"lopend", "geen-realisatie"}  # nothing entered yet

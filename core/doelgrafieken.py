@@ -1,0 +1,265 @@
+"""The charts of a target (core.Streefdoel), drawn as SVG like the others (core.charts): a
+bullet chart of one target's progress (`Doelbalk`) and the cumulative realisation against the
+target line over the years (`Lijndiagram`). Each with its text alternative and data table.
+"""
+
+import math
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from .charts import (
+    ASKLEUR,
+    NORMKLEUR,
+    STIJLEN,
+    TEKSTKLEUR,
+    Staafdiagram,
+    _nette_stap,
+    _svg_open,
+    opmaak,
+)
+
+
+@dataclass
+class Doelbalk:
+    """A bullet chart of one target: what is realised as a solid bar, the share due by the
+    peiljaar as a hatched bar behind it, the target as a tick or a range as a band, on an axis
+    with values. Its figures are also in the text alternative and the table."""
+
+    id: str
+    titel: str
+    gerealiseerd: Decimal | None
+    streefwaarde: Decimal | None = None
+    verwacht: Decimal | None = None
+    minimum: Decimal | None = None
+    maximum: Decimal | None = None
+    eenheid: str = "aantal"
+    status: str = ""
+    peiljaar: int | None = None
+    breedte: int = 480  # narrow: its words stay readable when a phone scales it down
+    hoogte: int = 100
+    breed = False
+
+    @property
+    def waarden(self) -> list[tuple[str, Decimal | None]]:
+        tot = f" t/m {self.peiljaar}" if self.peiljaar else ""
+        regels = [(f"Gerealiseerd{tot}", self.gerealiseerd)]
+        if self.verwacht is not None:
+            regels.append((f"Verwacht eind {self.peiljaar}", self.verwacht))
+        if self.streefwaarde is not None:
+            regels.append(("Doel", self.streefwaarde))
+        if self.minimum is not None:
+            regels.append(("Minimum", self.minimum))
+        if self.maximum is not None:
+            regels.append(("Maximum", self.maximum))
+        return regels
+
+    @property
+    def beschrijving(self) -> str:
+        delen = [f"{naam}: {opmaak(waarde, self.eenheid)}" for naam, waarde in self.waarden]
+        if self.status:
+            delen.append(f"status: {self.status}")
+        return f"Voortgangsbalk: {self.titel}. " + "; ".join(delen) + "."
+
+    @property
+    def tabel(self) -> tuple[list[str], list[list[str]]]:
+        rijen = [[naam, opmaak(waarde, self.eenheid)] for naam, waarde in self.waarden]
+        if self.status:
+            rijen.append(["Status", self.status])
+        return ["", "Waarde"], rijen
+
+    def _legenda(self) -> str:
+        items = [
+            ("gerealiseerd", f'<rect width="12" height="12" fill="{STIJLEN["realisatie"][0]}"/>')
+        ]
+        if self.verwacht is not None:
+            items.append(
+                (
+                    f"verwacht eind {self.peiljaar}",
+                    f'<rect width="12" height="12" fill="url(#{self.id}-arcering)" '
+                    f'stroke="#00568b"/>',
+                )
+            )
+        if self.streefwaarde is not None:
+            items.append(("doel", f'<rect x="5" y="-2" width="3" height="16" fill="{NORMKLEUR}"/>'))
+        if self.minimum is not None or self.maximum is not None:
+            items.append(
+                ("bandbreedte", f'<rect width="12" height="12" fill="#dbe7f0" stroke="{ASKLEUR}"/>')
+            )
+        delen, x = [], 12.0
+        for naam, teken in items:
+            delen.append(
+                f'<g transform="translate({x:.1f},6)">{teken}</g>'
+                f'<text x="{x + 17:.1f}" y="16" font-size="12" fill="{TEKSTKLEUR}">'
+                f"{escape(naam)}</text>"
+            )
+            x += 30 + 6.6 * len(naam)
+        return "".join(delen)
+
+    @property
+    def svg(self) -> SafeString:
+        links, rechts, boven, balk = 12, 28, 30, 30
+        vlak_b = self.breedte - links - rechts
+        getallen = [float(w) for _, w in self.waarden if w is not None]
+        stap = _nette_stap(max([1.0, *getallen]))
+        hoog = max(math.ceil(max([1.0, *getallen]) / stap) * stap, stap)
+
+        def x(waarde) -> float:
+            return links + vlak_b * max(float(waarde), 0.0) / hoog
+
+        delen = [_svg_open(self.id, self.breedte, self.hoogte, self.titel, self.beschrijving)]
+        delen.append(self._legenda())
+        if self.minimum is not None or self.maximum is not None:
+            van = x(self.minimum or 0)
+            tot = x(self.maximum) if self.maximum is not None else links + vlak_b
+            delen.append(
+                f'<rect x="{van:.1f}" y="{boven}" width="{max(tot - van, 2):.1f}" '
+                f'height="{balk}" fill="#dbe7f0" stroke="{ASKLEUR}"/>'
+            )
+        if self.verwacht is not None:
+            delen.append(
+                f'<rect x="{links}" y="{boven + 4}" width="{max(x(self.verwacht) - links, 1):.1f}" '
+                f'height="{balk - 8}" fill="url(#{self.id}-arcering)" stroke="#00568b"/>'
+            )
+        if self.gerealiseerd is not None:
+            delen.append(
+                f'<rect x="{links}" y="{boven + 9}" '
+                f'width="{max(x(self.gerealiseerd) - links, 1):.1f}" height="{balk - 18}" '
+                f'fill="{STIJLEN["realisatie"][0]}"/>'
+            )
+        if self.streefwaarde is not None:
+            sx = x(self.streefwaarde)
+            delen.append(
+                f'<line x1="{sx:.1f}" x2="{sx:.1f}" y1="{boven - 3}" y2="{boven + balk + 3}" '
+                f'stroke="{NORMKLEUR}" stroke-width="3"/>'
+            )
+        as_y = boven + balk + 6
+        delen.append(
+            f'<line x1="{links}" x2="{links + vlak_b}" y1="{as_y}" y2="{as_y}" '
+            f'stroke="{ASKLEUR}" stroke-width="1.5"/>'
+        )
+        tik = 0.0
+        while tik <= hoog + stap / 1000:
+            tx = x(tik)
+            delen.append(
+                f'<line x1="{tx:.1f}" x2="{tx:.1f}" y1="{as_y}" y2="{as_y + 5}" '
+                f'stroke="{ASKLEUR}"/><text x="{tx:.1f}" y="{as_y + 18}" font-size="11" '
+                f'text-anchor="middle" fill="{TEKSTKLEUR}">'
+                f"{escape(opmaak(Decimal(str(round(tik, 6))), self.eenheid))}</text>"
+            )
+            tik += stap
+        delen.append("</svg>")
+        return mark_safe("".join(delen))  # every text part above is escaped
+
+
+LIJNSTIJL = {
+    # stroke, dash pattern, marker: a plan or target line is dashed with squares.
+    "plan": ("#00568b", "6 4", "vierkant"),
+    "realisatie": ("#00568b", "", "rond"),
+    "regio_plan": ("#8a3c00", "6 4", "vierkant"),
+    "regio_realisatie": ("#8a3c00", "", "rond"),
+}
+
+
+@dataclass
+class Lijndiagram(Staafdiagram):
+    """Lines over the categories (years): a realisation solid with round points, a plan or
+    target dashed with square points, each point labelled where the lines allow."""
+
+    @property
+    def beschrijving(self) -> str:
+        return "Lijndiagram" + super().beschrijving.removeprefix("Staafdiagram")
+
+    def _punt(self, x: float, y: float, stijl: str) -> str:
+        kleur, _, vorm = LIJNSTIJL[stijl]
+        if vorm == "vierkant":
+            return f'<rect x="{x - 4:.1f}" y="{y - 4:.1f}" width="8" height="8" fill="{kleur}"/>'
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4.5" fill="{kleur}"/>'
+
+    def _lijnlegenda(self, links: int) -> str:
+        delen, x = [], float(links)
+        for reeks in self.reeksen:
+            kleur, streep, _ = LIJNSTIJL[reeks.stijl]
+            delen.append(
+                f'<line x1="{x:.1f}" x2="{x + 22:.1f}" y1="12" y2="12" stroke="{kleur}" '
+                f'stroke-width="2.5" stroke-dasharray="{streep}"/>'
+                + self._punt(x + 11, 12, reeks.stijl)
+                + f'<text x="{x + 28:.1f}" y="16" font-size="12" fill="{TEKSTKLEUR}">'
+                f"{escape(reeks.naam)}</text>"
+            )
+            x += 40 + 6.6 * len(reeks.naam)
+        return "".join(delen)
+
+    @property
+    def svg(self) -> SafeString:
+        links, rechts, boven, onder = 72, 24, 34, 40
+        vlak_b, vlak_h = self.breedte - links - rechts, self.hoogte - boven - onder
+        getallen = [float(v) for r in self.reeksen for v in r.waarden if v is not None]
+        getallen += [float(n.waarde) for n in self.normlijnen]
+        laag, hoog = min([0.0, *getallen]), max([1.0, *getallen]) * 1.08
+        stap = _nette_stap(hoog - laag)
+        laag = math.floor(laag / stap) * stap
+        hoog = max(math.ceil(hoog / stap) * stap, laag + stap)
+        stap_x = vlak_b / max(len(self.categorieen), 1)
+
+        def x(i: int) -> float:
+            return links + stap_x * (i + 0.5)
+
+        def y(waarde: float) -> float:
+            return boven + vlak_h * (hoog - waarde) / (hoog - laag)
+
+        delen = [_svg_open(self.id, self.breedte, self.hoogte, self.titel, self.beschrijving)]
+        delen.append(self._lijnlegenda(links))
+        tik = laag
+        while tik <= hoog + stap / 1000:
+            delen.append(
+                f'<line x1="{links}" x2="{links + vlak_b}" y1="{y(tik):.1f}" y2="{y(tik):.1f}" '
+                f'stroke="#d0d7e1" stroke-width="1"/>'
+                f'<text x="{links - 6}" y="{y(tik) + 4:.1f}" font-size="11" text-anchor="end" '
+                f'fill="{TEKSTKLEUR}">{escape(opmaak(Decimal(str(round(tik, 6))), self.eenheid))}'
+                f"</text>"
+            )
+            tik += stap
+        for i, categorie in enumerate(self.categorieen):
+            delen.append(
+                f'<text x="{x(i):.1f}" y="{boven + vlak_h + 18}" font-size="11" '
+                f'text-anchor="middle" fill="{TEKSTKLEUR}">{escape(categorie)}</text>'
+            )
+        for n, norm in enumerate(self.normlijnen):
+            ny = y(float(norm.waarde))
+            delen.append(
+                f'<line x1="{links}" x2="{links + vlak_b}" y1="{ny:.1f}" y2="{ny:.1f}" '
+                f'stroke="{NORMKLEUR}" stroke-width="2" stroke-dasharray="2 3"/>'
+                f'<text x="{links + 6}" y="{ny - 5 - 14 * n:.1f}" font-size="12" '
+                f'fill="{NORMKLEUR}">{escape(norm.label)}</text>'
+            )
+        for j, reeks in enumerate(self.reeksen):
+            kleur, streep, _ = LIJNSTIJL[reeks.stijl]
+            punten = [(x(i), y(float(v))) for i, v in enumerate(reeks.waarden) if v is not None]
+            if len(punten) > 1:
+                pad = " ".join(f"{px:.1f},{py:.1f}" for px, py in punten)
+                delen.append(
+                    f'<polyline points="{pad}" fill="none" stroke="{kleur}" stroke-width="2.5" '
+                    f'stroke-dasharray="{streep}"/>'
+                )
+            for i, waarde in enumerate(reeks.waarden):
+                if waarde is None:
+                    continue
+                px, py = x(i), y(float(waarde))
+                # Above the point where it is the highest of its year, else below it: two
+                # lines' labels of one year never stand on top of each other.
+                anderen = [r.waarden[i] for r in self.reeksen if r is not reeks]
+                hoogste = all(a is None or waarde > a or (waarde == a and j == 0) for a in anderen)
+                ly = py - 9 if hoogste else py + 17
+                delen.append(
+                    self._punt(px, py, reeks.stijl)
+                    + f'<text x="{px:.1f}" y="{ly:.1f}" font-size="11" text-anchor="middle" '
+                    f'fill="{TEKSTKLEUR}">{escape(opmaak(waarde, self.eenheid))}</text>'
+                )
+        delen.append(
+            f'<line x1="{links}" x2="{links + vlak_b}" y1="{y(laag):.1f}" y2="{y(laag):.1f}" '
+            f'stroke="{ASKLEUR}" stroke-width="1.5"/></svg>'
+        )
+        return mark_safe("".join(delen))  # every text part above is escaped
