@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import CreateView, UpdateView
 
 from .doelen_forms import StreefdoelForm
-from .doeltekst import doel_tekst
+from .doeltekst import context_tekst, datum, doel_tekst
 from .models import Dossier, Streefdoel
 
 
@@ -21,10 +21,18 @@ def streefdoelen(request, slug: str):
     )
     context = {
         "dossier": dossier,
-        "doelen": [(doel, doel_tekst(doel)) for doel in doelen],
+        "doelen": [(doel, _in_woorden(doel)) for doel in doelen],
         "mag_beheren": request.user.has_perm("core.change_dossier", dossier),
     }
     return render(request, "core/streefdoel_list.html", context)
+
+
+def _in_woorden(doel: Streefdoel) -> str:
+    """The target, when a milestone was reached, and what surrounds it (reference, baseline)."""
+    delen = [doel_tekst(doel)]
+    if doel.bereikt_op:
+        delen.append(f"bereikt op {datum(doel.bereikt_op)}")
+    return "; ".join(delen + context_tekst(doel))
 
 
 class StreefdoelBeheer:
@@ -52,7 +60,9 @@ class StreefdoelBeheer:
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        messages.success(self.request, f"Het streefdoel ‘{doel_tekst(self.object)}’ is opgeslagen.")
+        messages.success(
+            self.request, f"Het streefdoel ‘{_in_woorden(self.object)}’ is opgeslagen."
+        )
         return response
 
     def form_invalid(self, form):

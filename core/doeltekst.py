@@ -78,9 +78,12 @@ def doel_tekst(doel: Streefdoel) -> str:
         if doel.referentie:
             return f"dichter bij het {doel.referentie}"
         return "effect, zonder vastgelegd niveau"
+    jaren = ""
+    if (doel.van_jaar or doel.tot_en_met_jaar) and doel.startjaar and doel.eindjaar:
+        jaren = f" in {doel.startjaar}–{doel.eindjaar}"
     if doel.waarde is not None:
-        return f"{_getal(doel, doel.waarde)} per jaar"
-    return "volgens de planning per jaar"
+        return f"{_getal(doel, doel.waarde)} per jaar{jaren}"
+    return f"volgens de planning per jaar{jaren}"
 
 
 def stand_tekst(voortgang: Voortgang) -> list[str]:

@@ -2,8 +2,7 @@
 entered, and the targets on its item (`Streefdoel`), a term target with what is realised so
 far by the one progress rule (`core.voortgang`). Three queries, whatever the grid's size."""
 
-from decimal import Decimal
-
+from .doeltekst import doel_tekst
 from .models import Organisatie, Soort, Streefdoel, Waarde
 from .services import Invoerplek, Plek, bestaande_waarden
 from .voortgang import Reeks, bepaal_voortgang, formatteer, reeksen
@@ -14,8 +13,8 @@ SOORTEN = [Streefdoel.Soort.PER_JAAR, Streefdoel.Soort.LOOPTIJD, Streefdoel.Soor
 def doelen_bij(
     dossier, organisatie: Organisatie, plekken: list[Invoerplek], *, user, jaar: int, soort: str
 ) -> dict[Plek, list[str]]:
-    """Per grid cell, short Dutch texts: "plan 2026: 200", "doel 800 in 2025–2028, tot nu toe
-    410". A target's years past the dossier's term are shown as context only."""
+    """Per grid cell, short Dutch texts: "plan 2026: 200", "doel 800 over 2025–2028, tot nu
+    toe 410". A target's years past the dossier's term are shown as context only."""
     teksten: dict[Plek, list[str]] = {plek.sleutel: [] for plek in plekken}
     if not plekken:
         return teksten
@@ -63,31 +62,14 @@ def _telt_mee(doel: Streefdoel, plek: Invoerplek, jaar: int) -> bool:
 
 
 def _tekst(doel: Streefdoel, reeks: Reeks) -> str:
-    eenheid = doel.eenheid_van
     wie = f" van {doel.organisatie}" if doel.organisatie_id else ""
-    if not doel.is_opgeteld:
-        return f"{_omvang(doel, eenheid)} per jaar{wie}"
-    jaren = f"{doel.startjaar}–{doel.eindjaar}"
+    tekst = f"doel{wie} {doel_tekst(doel)}"
     if doel.voorbij_looptijd:
-        jaren += f" (loopt door na {doel.dossier.eindjaar})"
+        tekst += f" (loopt door na {doel.dossier.eindjaar})"
+    if not doel.is_opgeteld:
+        return tekst
     # Peiljaar None: everything realised so far, by the shared rule.
     voortgang = bepaal_voortgang(doel, reeks, None)
-    gedaan = (
-        "nog niets gerealiseerd"
-        if voortgang.gerealiseerd is None
-        else f"tot nu toe {formatteer(voortgang.gerealiseerd, eenheid)}"
-    )
-    return f"{_omvang(doel, eenheid)}{wie} in {jaren}, {gedaan}"
-
-
-def _omvang(doel: Streefdoel, eenheid: str) -> str:
-    def getal(waarde: Decimal) -> str:
-        return formatteer(waarde, eenheid)
-
-    if doel.soort != Streefdoel.Soort.BANDBREEDTE:
-        return f"doel {getal(doel.waarde)}"
-    if doel.minimum is not None and doel.maximum is not None:
-        return f"bandbreedte {getal(doel.minimum)}–{getal(doel.maximum)}"
-    if doel.minimum is not None:
-        return f"minimaal {getal(doel.minimum)}"
-    return f"maximaal {getal(doel.maximum)}"
+    if voortgang.gerealiseerd is None:
+        return f"{tekst}, nog niets gerealiseerd"
+    return f"{tekst}, tot nu toe {formatteer(voortgang.gerealiseerd, doel.eenheid_van)}"

@@ -100,7 +100,7 @@ def test_the_coordinator_lowers_the_term_target_to_700_and_the_800_is_kept(clien
     assert t.punt.status == Afspraakpunt.Status.GEWIJZIGD
     html = geschiedenis(t.punt)
     assert "1 maart 2027, Wijziging prestatieafspraken 2027" in html
-    assert "Oorspronkelijk doel: 800 in 2025–2028; nieuw doel: 700 in 2025–2028." in html
+    assert "Oorspronkelijk doel: 800 over 2025–2028; nieuw doel: 700 over 2025–2028." in html
     assert "Reden: Locaties Noord en Zuid vervallen." in html
     assert "nog niet verwerkt" not in html
     # The other municipality's target is untouched; progress now judges 410 against 700.
@@ -116,7 +116,7 @@ def test_before_it_is_applied_the_history_shows_the_change_to_come(termijnafspra
 
     html = geschiedenis(t.punt)
 
-    assert "Oorspronkelijk doel: 800 in 2025–2028; nieuw doel: 700 in 2025–2028." in html
+    assert "Oorspronkelijk doel: 800 over 2025–2028; nieuw doel: 700 over 2025–2028." in html
     assert "(nog niet verwerkt)" in html
     assert "Reden: Twee bouwlocaties vallen af." in html  # the amendment's own reason
 
@@ -142,7 +142,7 @@ def test_a_beheerder_moves_the_term_target_past_the_term(client, termijnafspraak
     t.doel.refresh_from_db()
     assert (t.doel.waarde, t.doel.tot_en_met_jaar, t.doel.voorbij_looptijd) == (D(1000), 2030, True)
     assert w.regels.get().oud_streefdoel["tot_en_met_jaar"] is None
-    assert "Oorspronkelijk doel: 800 in 2025–2028; nieuw doel: 1.000 in 2025–2030." in (
+    assert "Oorspronkelijk doel: 800 over 2025–2028; nieuw doel: 1.000 over 2025–2030." in (
         geschiedenis(t.punt)
     )
 
@@ -164,8 +164,8 @@ def test_a_range_amendment_changes_both_bounds_and_keeps_the_old_ones(
     oud = w.regels.get().oud_streefdoel
     assert (oud["minimum"], oud["maximum"], oud["per_jaar"]) == ("1.00", "3.00", False)
     assert (
-        "Oorspronkelijk doel: minimaal 1 en maximaal 3 in 2025–2028; "
-        "nieuw doel: minimaal 2 en maximaal 4 in 2025–2028." in geschiedenis(punt)
+        "Oorspronkelijk doel: minimaal 1 en maximaal 3 over 2025–2028; "
+        "nieuw doel: minimaal 2 en maximaal 4 over 2025–2028." in geschiedenis(punt)
     )
 
 

@@ -32,7 +32,7 @@ def test_the_gemeente_sees_the_term_target_with_what_is_realised_so_far(client, 
 
     assert response.status_code == 200
     html = response.content.decode()
-    assert onder_veld(html, t.nieuwbouw) == "Telt mee voor: doel 800 in 2025–2028, tot nu toe 410"
+    assert onder_veld(html, t.nieuwbouw) == "Telt mee voor: doel 800 over 2025–2028, tot nu toe 410"
     assert f'aria-describedby="doel_id_waarde_{t.nieuwbouw.pk}"' in html
     # The other municipality's target of 999 is not this agreement's.
     assert "999" not in html and "333" not in html
@@ -48,9 +48,9 @@ def test_entering_a_realisation_shows_the_years_plan_and_a_plan_grid_does_not(
     plan = grid(client, t, t.beleid_gemeente, 2026, soort="plan").content.decode()
 
     assert onder_veld(realisatie, t.nieuwbouw) == (
-        "Telt mee voor: plan 2026: 1.200; doel 800 in 2025–2028, tot nu toe 410"
+        "Telt mee voor: plan 2026: 1.200; doel 800 over 2025–2028, tot nu toe 410"
     )
-    assert onder_veld(plan, t.nieuwbouw) == "Telt mee voor: doel 800 in 2025–2028, tot nu toe 410"
+    assert onder_veld(plan, t.nieuwbouw) == "Telt mee voor: doel 800 over 2025–2028, tot nu toe 410"
 
 
 def test_a_lowered_target_shows_in_the_grid_at_once(client, termijnafspraak):
@@ -60,7 +60,7 @@ def test_a_lowered_target_shows_in_the_grid_at_once(client, termijnafspraak):
 
     html = grid(client, t, t.beleid_gemeente, 2027).content.decode()
 
-    assert onder_veld(html, t.nieuwbouw) == "Telt mee voor: doel 700 in 2025–2028, tot nu toe 410"
+    assert onder_veld(html, t.nieuwbouw) == "Telt mee voor: doel 700 over 2025–2028, tot nu toe 410"
     assert "800" not in html
 
 
@@ -79,7 +79,7 @@ def test_the_corporation_sees_its_own_target_and_not_the_gemeentes(client, termi
     html = grid(client, t, t.beleid_corporatie, 2025).content.decode()
 
     assert onder_veld(html, t.verduurzaming, t.corporatie) == (
-        "Telt mee voor: bandbreedte 50–80 per jaar van Woonstichting Voorbeeld"
+        "Telt mee voor: doel van Woonstichting Voorbeeld minimaal 50 en maximaal 80 per jaar"
     )
     assert "800" not in html and "410" not in html
 
@@ -95,7 +95,7 @@ def test_a_target_past_the_term_is_context_never_an_entry_year(client, termijnaf
     opslaan = client.post(url, {f"waarde_{t.nieuwbouw.pk}": "90"})
 
     assert onder_veld(laatste.content.decode(), t.nieuwbouw) == (
-        "Telt mee voor: doel 800 in 2025–2032 (loopt door na 2028), tot nu toe 410"
+        "Telt mee voor: doel 800 over 2025–2032 (loopt door na 2028), tot nu toe 410"
     )
     assert erna.status_code == 404
     assert opslaan.status_code == 400
@@ -135,5 +135,5 @@ def test_the_grid_takes_as_many_queries_with_more_targets(client, termijnafspraa
     html = grid(client, t, t.beleid_gemeente, 2026).content.decode()
     extra = Indicator.objects.get(code="extra-3")
     assert onder_veld(html, extra) == (
-        "Telt mee voor: plan 2026: 10; doel 40 in 2025–2028, tot nu toe 5; doel 10 per jaar"
+        "Telt mee voor: plan 2026: 10; doel 40 over 2025–2028, tot nu toe 5; doel 10 per jaar"
     )

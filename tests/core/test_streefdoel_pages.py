@@ -90,7 +90,7 @@ def test_everyone_reads_the_targets_but_only_the_coordinator_sees_how_to_change_
 
         assert "800 nieuwe sociale huurwoningen in 2025–2028" in html
         assert "Nieuwe sociale huurwoningen" in html
-        assert "800 in 2025–2028" in html
+        assert "800 over 2025–2028" in html
         assert "999" not in html  # the other municipality's target
         assert ("Streefdoel toevoegen" in html) == beheert, gebruiker
         assert (wijzig_url(t.doel) in html) == beheert, gebruiker
@@ -128,22 +128,22 @@ SOORTEN = {
     "looptijd": (
         {"soort": "looptijd", "waarde": "1.200"},
         {"waarde": D(1200), "tot_en_met_jaar": None},
-        "1.200 in 2025–2028",
+        "1.200 over 2025–2028",
     ),
     "bandbreedte per jaar": (
         {"soort": "bandbreedte", "minimum": "1", "maximum": "3", "per_jaar": "on"},
         {"minimum": D(1), "maximum": D(3), "per_jaar": True},
-        "minimaal 1 en maximaal 3 per jaar in 2025–2028",
+        "minimaal 1 en maximaal 3 per jaar",
     ),
     "bandbreedte over de looptijd": (
         {"soort": "bandbreedte", "minimum": "40", "maximum": "60,5"},
         {"minimum": D(40), "maximum": D("60.5"), "per_jaar": False},
-        "minimaal 40 en maximaal 60,50 in 2025–2028",
+        "minimaal 40 en maximaal 60,50 over 2025–2028",
     ),
     "mijlpaal": (
         {"soort": "mijlpaal", "deadline": "01-07-2027", "bereikt_op": "15-06-2027"},
         {"deadline": datetime.date(2027, 7, 1), "bereikt_op": datetime.date(2027, 6, 15)},
-        "uiterlijk 1 juli 2027, bereikt op 15 juni 2027",
+        "uiterlijk 1 juli 2027; bereikt op 15 juni 2027",
     ),
     "effect": (
         {
@@ -166,7 +166,8 @@ SOORTEN = {
             "bron": "Leefbaarometer",
             "richting": "hoger",
         },
-        "7,50 in 2028 (nulmeting 6,10 in 2024), ten opzichte van gemeentelijk gemiddelde (7,20)",
+        "minstens 7,50 in 2028; referentie: gemeentelijk gemiddelde (7,20); "
+        "nulmeting 2024: 6,10; bron: Leefbaarometer",
     ),
 }
 
@@ -234,7 +235,7 @@ def test_the_coordinator_edits_the_term_target_and_the_form_shows_it_the_dutch_w
     assert response.status_code == 302
     t.doel.refresh_from_db()
     assert (t.doel.waarde, t.doel.soort, t.doel.indicator) == (D(1000), "looptijd", t.nieuwbouw)
-    assert "1.000 in 2025–2028" in client.get(lijst_url(t.dossier)).content.decode()
+    assert "1.000 over 2025–2028" in client.get(lijst_url(t.dossier)).content.decode()
     assert Streefdoel.objects.filter(dossier=t.ander, waarde=999).exists()
 
 
@@ -257,7 +258,7 @@ def test_a_target_past_the_term_is_saved_and_shown_as_running_on(client, termijn
     doel = Streefdoel.objects.get(omschrijving="Regionaal: 300 tot en met 2032")
     assert (doel.tot_en_met_jaar, doel.voorbij_looptijd) == (2032, True)
     html = client.get(lijst_url(t.dossier)).content.decode()
-    assert "300 in 2025–2032" in html
+    assert "300 over 2025–2032" in html
     assert "Loopt door na de looptijd van het dossier." in html
 
 
