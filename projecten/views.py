@@ -41,6 +41,7 @@ class ProjectDetailView(DetailView):
         indicatoren = list(project.indicatoren.all())
         gemeenten = sorted({k.gemeente.naam for k in kernen if k.gemeente})
         context.update(
+            mag_beheren=user.has_perm("core.change_dossier", project),
             fasen=fasen,
             tijdlijn=tijdlijn_svg(fasen, id_prefix=f"tijdlijn-{project.pk}"),
             partijen=project.partijen.select_related("organisatie"),
