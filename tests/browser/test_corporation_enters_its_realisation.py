@@ -37,7 +37,8 @@ def test_woonpunt_fixes_a_mistyped_figure_then_saves_and_submits_2015(person, pa
         "Er is niets opgeslagen: 1 vak bevat een fout."
     )
     expect(verbeteringen).to_have_attribute("aria-invalid", "true")
-    expect(verbeteringen).to_have_accessible_description(FOUT)
+    # The error first, then what the figure counts toward (Woonpunt's plan for 2015).
+    expect(verbeteringen).to_have_accessible_description(f"{FOUT} Telt mee voor: plan 2015: 89")
     expect(page.get_by_role("row").filter(has=verbeteringen)).to_contain_text(FOUT)
     expect(page.locator("[aria-invalid=true]")).to_have_count(1)
     expect(verbeteringen).to_have_value("8g")
