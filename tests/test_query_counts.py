@@ -125,6 +125,14 @@ PAGINAS = [
     ),
     pagina("vergelijking", "bestuurder", "dashboards:vergelijking", lambda w: [w.afspraak.slug]),
     pagina("trend", "bestuurder", "dashboards:trend", lambda w: [w.afspraak.slug, "t1-i0"]),
+    pagina("streefdoelen", "bestuurder", "core:streefdoelen", lambda w: [w.afspraak.slug]),
+    pagina("streefdoelen regiodeal", "coordinator", "core:streefdoelen", lambda w: [w.deal.slug]),
+    pagina(
+        "streefdoel toevoegen",
+        "coordinator",
+        "core:streefdoel_toevoegen",
+        lambda w: [w.afspraak.slug],
+    ),
     pagina(
         "invoer",
         "medewerker",
