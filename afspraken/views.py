@@ -8,6 +8,7 @@ from django.views.generic import DetailView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
+from core.aanlevering import levert_cijfers
 from core.figures import bouw_cijfertabel
 from core.models import Jaaropgave, Onderdeel, Waarde
 from core.voortgang import voortgang_van
@@ -78,8 +79,14 @@ class AfspraakDetailView(DetailView):
         )
         context["mag_beheren"] = user.has_perm("core.change_dossier", afspraak)
         # Entry links only for who may enter the organisation's figures: not for a bestuurder.
-        context["mag_invoeren"] = user.organisatie is not None and user.has_perm(
-            "core.enter_jaaropgave", Jaaropgave(dossier=afspraak, organisatie=user.organisatie)
+        # Entry links only for who may enter the organisation's figures (not a bestuurder) and
+        # only when the organisation delivers figures here (not a party that only signs).
+        context["mag_invoeren"] = (
+            user.organisatie is not None
+            and user.has_perm(
+                "core.enter_jaaropgave", Jaaropgave(dossier=afspraak, organisatie=user.organisatie)
+            )
+            and levert_cijfers(afspraak, user.organisatie)
         )
         return context
 

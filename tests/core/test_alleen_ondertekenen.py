@@ -99,8 +99,21 @@ def test_the_tenants_still_appear_as_a_party_on_the_dossier_page(client, termijn
     html = client.get(reverse("afspraken:detail", args=[t.dossier.slug])).content.decode()
 
     partijen = html.split("<dt>Partijen</dt>")[1].split("</dd>")[0]
-    assert "Huurdersvereniging Voorbeeld" in partijen
-    assert "Woonstichting Voorbeeld" in partijen
+    assert "Huurdersvereniging Voorbeeld</a> (ondertekent alleen)" in partijen
+    assert partijen.endswith("Woonstichting Voorbeeld</a>")  # it reports: no such remark
+
+
+def test_the_dossier_page_offers_entry_links_only_to_a_party_that_reports(client, termijnafspraak):
+    t = termijnafspraak
+    grid = reverse("core:invoer", args=[t.dossier.slug, 2026, "realisatie"])
+    pagina = {}
+    for naam in ("beleid_huurders", "beleid_corporatie"):
+        client.force_login(getattr(t, naam))
+        pagina[naam] = client.get(reverse("afspraken:detail", args=[t.dossier.slug])).content
+    assert "Cijfers invoeren voor" not in pagina["beleid_huurders"].decode()
+    assert grid not in pagina["beleid_huurders"].decode()
+    assert "Cijfers invoeren voor Woonstichting Voorbeeld" in pagina["beleid_corporatie"].decode()
+    assert grid in pagina["beleid_corporatie"].decode()
 
 
 def test_who_reports_reads_the_same_in_both_directions(termijnafspraak):
