@@ -101,12 +101,12 @@ class CijferForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         self.cijfers: dict[object, tuple[Decimal | None, str]] = {}
-        # A cell posted without its version (not from our grid) is not checked.
         self.versies = {
             rij.sleutel: cleaned[rij.versie_veld]
             for rij in self.rijen
             if cleaned.get(rij.versie_veld) is not None
         }
+        self._eis_versies()
         for rij in self.rijen:
             tekst = cleaned.get(rij.waarde_veld, "")
             toelichting = cleaned.get(rij.toelichting_veld, "").strip()
@@ -120,6 +120,23 @@ class CijferForm(forms.Form):
                 continue
             self.cijfers[rij.sleutel] = (waarde, toelichting)
         return cleaned
+
+    def _eis_versies(self) -> None:
+        """Every cell carries the version it was based on (core.versies). A post without
+        them (not from our grid) cannot be checked against saves in between: it is refused
+        as a conflict and nothing is applied."""
+        if all(rij.sleutel in self.versies for rij in self.rijen):
+            return
+        self.add_error(
+            None,
+            ValidationError(
+                "Er is niets opgeslagen: dit formulier zegt niet van welke versie van de "
+                "cijfers het uitgaat, dus kan niet worden nagegaan of iemand anders intussen "
+                "iets heeft opgeslagen. Open het invoerscherm opnieuw en voer uw wijzigingen "
+                "daarin in.",
+                code="conflict",
+            ),
+        )
 
     def regels(self):
         """Rows with their bound fields, for the template."""

@@ -13,6 +13,7 @@ from django.utils import timezone
 from historie.context import namens_door, wijzigingscontext
 
 from .aanlevering import levert_cijfers
+from .jaren import toets_jaar as _check_jaar
 from .models import (
     Dossier,
     Heropening,
@@ -129,22 +130,6 @@ def invoer_plekken(dossier: Dossier, organisatie: Organisatie) -> list[Invoerple
     return plekken
 
 
-def _check_jaar(dossier: Dossier, jaar: int) -> None:
-    if (dossier.startjaar and jaar < dossier.startjaar) or (
-        dossier.eindjaar and jaar > dossier.eindjaar
-    ):
-        raise ValidationError(
-            "%(jaar)s valt buiten de looptijd van %(dossier)s (%(van)s–%(tot)s).",
-            code="jaar_buiten_looptijd",
-            params={
-                "jaar": jaar,
-                "dossier": dossier,
-                "van": dossier.startjaar,
-                "tot": dossier.eindjaar,
-            },
-        )
-
-
 def _lock_opgave(
     *, dossier: Dossier, organisatie: Organisatie, jaar: int, soort: str
 ) -> Jaaropgave:
@@ -231,7 +216,7 @@ def bestaande_waarden(
     }
 
 
-check_jaar = _check_jaar  # public: the import reports the grid's message per row
+check_jaar = _check_jaar  # public: the import reports the grid's message per row (core.jaren)
 
 
 def eigenaar_van(dossier: Dossier, plek: Invoerplek) -> int:

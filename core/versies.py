@@ -2,7 +2,9 @@
 
 Every grid sends, per figure, the version it showed (0 when there was none). When the stored
 version differs and the user's value differs from the stored one, someone else saved in
-between: the whole save is refused, with both values, and nothing is overwritten.
+between: the whole save is refused, with both values, and nothing is overwritten. A grid post
+without the versions (not from our page) is refused as a conflict as well (`CijferForm`); only
+a script or the import (`gezien` None, the import has its own fingerprint) saves unchecked.
 """
 
 from dataclasses import dataclass
@@ -69,7 +71,8 @@ def toets_versies(
 
     `nieuw` maps a key to (value or None, toelichting); `opgeslagen` to the stored object
     (with `versie`, `veld`, `toelichting`, `ingevoerd_door`, `ingevoerd_op`) or nothing.
-    A key missing from `gezien` (or `gezien` None: a script) is not checked.
+    A key missing from `gezien` (or `gezien` None: a script) is not checked; the grids
+    never leave one out (`CijferForm` refuses a post without its versions).
     """
     botsingen, sleutels = [], []
     for sleutel, (waarde, toelichting) in nieuw.items():

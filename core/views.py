@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -13,10 +14,10 @@ from historie.links import cijfer_historie_url
 from .aanlevering import leverende_organisaties, levert_cijfers, ondertekent_alleen
 from .forms import CijferForm, HeropenForm, InvoerRij, form_status
 from .invoerdoelen import doelen_bij
+from .jaren import jaar_of_404
 from .models import Dossier, Jaaropgave, Organisatie, Partij, Soort
 from .services import (
     bestaande_waarden,
-    check_jaar,
     dien_jaaropgave_in,
     heropen_jaaropgave,
     invoer_plekken,
@@ -60,6 +61,7 @@ class OrganisatieDetailView(DetailView):
 
 def _opgave_context(request, slug: str, jaar: int, soort: str):
     dossier = get_object_or_404(Dossier, slug=slug)
+    jaar_of_404(dossier, jaar)  # before anything is looked up or stored for that year
     if soort not in Soort.values:
         raise Http404("Onbekende soort.")
     # Coordinators and beheerders pick the organisation; for anyone else it must be their own.
@@ -127,13 +129,8 @@ def _keuze(user, dossier):
 
 def jaaropgave_invoer(request, slug: str, jaar: int, soort: str):
     dossier, organisatie, opgave = _opgave_context(request, slug, jaar, soort)
-    if request.method != "POST":
-        try:
-            check_jaar(dossier, jaar)  # a target past the term is context, not an entry year
-        except ValidationError as error:
-            raise Http404(" ".join(error.messages)) from error
-        if not levert_cijfers(dossier, organisatie):
-            return _geen_invoer(request, dossier, organisatie, opgave, jaar, soort)
+    if request.method != "POST" and not levert_cijfers(dossier, organisatie):
+        return _geen_invoer(request, dossier, organisatie, opgave, jaar, soort)
     rijen = _invoer_rijen(dossier, organisatie, jaar, soort, request.user)
     form = CijferForm(request.POST or None, rijen=rijen)
     if (
@@ -168,26 +165,39 @@ def jaaropgave_invoer(request, slug: str, jaar: int, soort: str):
     return render(request, "core/jaaropgave_invoer.html", context, status=form_status(form))
 
 
+def _indienen(request, opgave):
+    dien_jaaropgave_in(opgave=opgave, door=request.user)
+    return "ingediend"
+
+
+def _vaststellen(request, opgave):
+    stel_jaaropgave_vast(opgave=opgave, door=request.user)
+    return "vastgesteld"
+
+
+def _heropenen(request, opgave):
+    form = HeropenForm(request.POST)
+    reden = form.cleaned_data["reden"] if form.is_valid() else ""
+    heropen_jaaropgave(opgave=opgave, door=request.user, reden=reden)
+    return "heropend"
+
+
+ACTIES = {"indienen": _indienen, "vaststellen": _vaststellen, "heropenen": _heropenen}
+
+
 @require_POST
 def jaaropgave_actie(request, slug: str, jaar: int, soort: str, actie: str):
+    if actie not in ACTIES:  # known before anything is stored
+        raise Http404("Onbekende actie.")
     dossier, organisatie, opgave = _opgave_context(request, slug, jaar, soort)
-    if opgave.pk is None:
-        opgave.save()
     try:
-        if actie == "indienen":
-            dien_jaaropgave_in(opgave=opgave, door=request.user)
-            messages.success(request, f"{soort.capitalize()} {jaar} is ingediend.")
-        elif actie == "vaststellen":
-            stel_jaaropgave_vast(opgave=opgave, door=request.user)
-            messages.success(request, f"{soort.capitalize()} {jaar} is vastgesteld.")
-        elif actie == "heropenen":
-            form = HeropenForm(request.POST)
-            reden = form.cleaned_data["reden"] if form.is_valid() else ""
-            heropen_jaaropgave(opgave=opgave, door=request.user, reden=reden)
-            messages.success(request, f"{soort.capitalize()} {jaar} is heropend.")
-        else:
-            raise Http404("Onbekende actie.")
+        with transaction.atomic():  # a refused action leaves no new Jaaropgave behind
+            if opgave.pk is None:
+                opgave.save()
+            gedaan = ACTIES[actie](request, opgave)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"{soort.capitalize()} {jaar} is {gedaan}.")
     url = reverse("core:invoer", args=[dossier.slug, jaar, soort])
     return redirect(f"{url}?organisatie={organisatie.slug}")

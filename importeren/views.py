@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -9,9 +9,9 @@ from openpyxl import Workbook
 
 from core.aanlevering import leverende_organisaties, levert_cijfers
 from core.gegevens import write_gegevens
+from core.jaren import jaar_of_404
 from core.models import Dossier, Jaaropgave, Organisatie, Soort, Waarde
 from core.rules import is_beheerder
-from core.services import check_jaar
 
 from .bestand import Geweigerd
 from .forms import UploadForm
@@ -50,16 +50,13 @@ def _organisatie(request) -> Organisatie:
 def sjabloon(request, slug: str, jaar: int):
     """The template of one organisation's figures of one year: the grid, in Excel."""
     dossier = get_object_or_404(Dossier, slug=slug)
+    jaar_of_404(dossier, jaar)
     organisatie = _organisatie(request)
     opgave = Jaaropgave(dossier=dossier, organisatie=organisatie, jaar=jaar, soort=Soort.PLAN)
     if not request.user.has_perm("core.enter_jaaropgave", opgave):
         raise PermissionDenied("U mag de cijfers van deze organisatie niet invoeren.")
     if not levert_cijfers(dossier, organisatie):
         raise PermissionDenied(f"{organisatie} levert in {dossier} geen cijfers aan.")
-    try:
-        check_jaar(dossier, jaar)
-    except ValidationError as error:
-        raise Http404(" ".join(error.messages)) from error
     inhoud = maak_sjabloon(dossier=dossier, organisatie=organisatie, jaar=jaar)
     return _xlsx_response(inhoud, f"sjabloon-{dossier.slug}-{organisatie.slug}-{jaar}.xlsx")
 

@@ -4,6 +4,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from core.jaren import rapportjaar_of_404
 from core.models import Dossier, Onderdeel
 from regiodeals.models import Tranche
 
@@ -20,6 +21,7 @@ def _onderwerp(slug: str):
 
 def _rapport(slug: str, jaar: int) -> tuple:
     dossier, tranche = _onderwerp(slug)
+    rapportjaar_of_404(dossier, jaar)  # before anything is looked up or stored for that year
     rapport = (
         Rapport.objects.filter(dossier=dossier, tranche=tranche, jaar=jaar)
         .select_related("dossier__penvoerder", "tranche")

@@ -12,6 +12,7 @@ from django_tables2 import SingleTableMixin
 
 from core.figures import bouw_cijfertabel
 from core.forms import CijferForm, InvoerRij, form_status
+from core.jaren import jaar_of_404
 from core.models import Onderdeel, Waarde
 from core.voortgang import voortgang_van
 from historie.links import kosten_historie_url
@@ -124,6 +125,7 @@ def _zet_voortgang(lijnen, voortgang: dict[int, object]) -> None:
 def kosten_invoer(request, slug: str, jaar: int):
     """The coördinator's grid: a year's realised costs per post and per source."""
     deal = get_object_or_404(Regiodeal, slug=slug)
+    jaar_of_404(deal, jaar)
     if not request.user.has_perm("core.change_dossier", deal):
         raise PermissionDenied("Alleen de coördinator van deze Regio Deal voert kosten in.")
     bestaand = {

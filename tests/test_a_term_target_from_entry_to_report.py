@@ -17,6 +17,7 @@ from pypdf import PdfReader
 
 from afspraken.models import Afspraak, Afspraakpunt, Wijziging, Wijzigingsregel
 from core.models import Indicator, Onderdeel, Organisatie, Rol, Streefdoel
+from tests.rooster import rooster_post
 
 SLUG = "noorderstad-2025-2028"
 
@@ -76,7 +77,7 @@ def als(client, user):
 
 def voer_in_en_dien_in(client, ns, jaar: int, waarde: str) -> None:
     grid = reverse("core:invoer", args=[SLUG, jaar, "realisatie"])
-    assert client.post(grid, {f"waarde_{ns.item.pk}": waarde}).status_code == 302
+    assert rooster_post(client, grid, {f"waarde_{ns.item.pk}": waarde}).status_code == 302
     indienen = reverse("core:invoer_actie", args=[SLUG, jaar, "realisatie", "indienen"])
     assert client.post(indienen).status_code == 302
 

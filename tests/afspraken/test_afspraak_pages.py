@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from core.models import Organisatie, User, Waarde
 from core.services import create_demo_accounts
+from tests.rooster import rooster_post
 
 
 @pytest.fixture
@@ -75,7 +76,7 @@ def test_woonpunt_cannot_read_or_change_servatius_concept(client, maastricht):
     ).indicator
     servatius = Organisatie.objects.get(slug="servatius")
     veld = f"waarde_{verbeteringen.pk}_{servatius.pk}"
-    client.post(grid, {veld: "470"})
+    rooster_post(client, grid, {veld: "470"})
     concept = Waarde.objects.get(indicator=verbeteringen, jaar=2015, soort="realisatie")
     assert concept.waarde == 470
 

@@ -5,6 +5,7 @@ from decimal import Decimal
 from django.urls import reverse
 
 from core.models import Heropening, Jaaropgave, User, Waarde
+from tests.rooster import rooster_post
 
 
 def grid_url(wereld, jaar=2015, soort="realisatie", organisatie=None):
@@ -35,7 +36,8 @@ def test_owner_sees_their_own_figure_in_dutch_notation(client, wereld):
 def test_owner_saves_a_figure_typed_the_dutch_way_with_a_toelichting(client, wereld):
     client.force_login(wereld.eigenaar)
 
-    response = client.post(
+    response = rooster_post(
+        client,
         grid_url(wereld),
         {
             veld(wereld): "1.061",
@@ -54,7 +56,7 @@ def test_owner_saves_a_figure_typed_the_dutch_way_with_a_toelichting(client, wer
 def test_a_bad_cell_saves_nothing_and_shows_a_dutch_error_on_that_cell(client, wereld):
     client.force_login(wereld.eigenaar)
 
-    response = client.post(grid_url(wereld), {veld(wereld): "6o"})
+    response = rooster_post(client, grid_url(wereld), {veld(wereld): "6o"})
 
     assert response.status_code == 400
     assert response.context["form"].errors[veld(wereld)] == [
@@ -69,8 +71,8 @@ def test_a_bad_cell_saves_nothing_and_shows_a_dutch_error_on_that_cell(client, w
 def test_a_count_must_be_whole_and_not_negative(client, wereld):
     client.force_login(wereld.eigenaar)
 
-    half = client.post(grid_url(wereld), {veld(wereld): "2,5"})
-    negatief = client.post(grid_url(wereld), {veld(wereld): "-3"})
+    half = rooster_post(client, grid_url(wereld), {veld(wereld): "2,5"})
+    negatief = rooster_post(client, grid_url(wereld), {veld(wereld): "-3"})
 
     assert half.context["form"].errors[veld(wereld)] == ["Een aantal is een heel getal."]
     assert negatief.context["form"].errors[veld(wereld)] == [
@@ -99,17 +101,20 @@ def test_bestuurder_can_enter_nothing(client, wereld):
     assert Waarde.objects.filter(ingevoerd_door=wereld.bestuurder).count() == 0
 
 
-def test_a_year_outside_the_term_is_refused(client, wereld):
+def test_a_year_outside_the_term_is_not_found_and_nothing_is_stored(client, wereld):
     wereld.dossier.startdatum = "2015-01-01"
     wereld.dossier.einddatum = "2015-12-31"
     wereld.dossier.save()
     client.force_login(wereld.eigenaar)
 
-    response = client.post(grid_url(wereld, jaar=2019), {veld(wereld): "5"})
+    pagina = client.get(grid_url(wereld, jaar=2019))
+    versie = veld(wereld).replace("waarde_", "versie_")
+    response = client.post(grid_url(wereld, jaar=2019), {veld(wereld): "5", versie: "0"})
 
-    assert response.status_code == 400
-    assert "2019 valt buiten de looptijd" in response.content.decode()
+    assert pagina.status_code == response.status_code == 404
+    assert "Pagina niet gevonden" in response.content.decode()
     assert not Waarde.objects.filter(jaar=2019).exists()
+    assert not Jaaropgave.objects.filter(jaar=2019).exists()
 
 
 def test_submit_fix_lock_and_reopen_a_year(client, wereld):
@@ -130,7 +135,7 @@ def test_submit_fix_lock_and_reopen_a_year(client, wereld):
     assert opgave.status == "vastgesteld"
 
     client.force_login(wereld.eigenaar)
-    locked = client.post(grid_url(wereld), {veld(wereld): "61"})
+    locked = rooster_post(client, grid_url(wereld), {veld(wereld): "61"})
     assert locked.status_code == 400
     assert "is vastgesteld; heropen het jaar" in locked.content.decode()
     assert Waarde.objects.get(pk=wereld.waarde_a.pk).waarde == Decimal("60")
@@ -157,6 +162,25 @@ def test_reopening_needs_a_reason(client, wereld):
 
     assert Jaaropgave.objects.get(organisatie=wereld.corporatie_a).status == "vastgesteld"
     assert not Heropening.objects.exists()
+
+
+def test_an_unknown_action_is_not_found_and_leaves_no_jaaropgave(client, wereld):
+    client.force_login(wereld.eigenaar)
+
+    response = client.post(actie_url(wereld, "weggooien", wereld.corporatie_a))
+
+    assert response.status_code == 404
+    assert "Pagina niet gevonden" in response.content.decode()
+    assert not Jaaropgave.objects.filter(organisatie=wereld.corporatie_a).exists()
+
+
+def test_a_refused_action_leaves_no_jaaropgave_either(client, wereld):
+    client.force_login(wereld.eigenaar)
+
+    response = client.post(actie_url(wereld, "vaststellen", wereld.corporatie_a))
+
+    assert response.status_code == 403
+    assert not Jaaropgave.objects.filter(organisatie=wereld.corporatie_a).exists()
 
 
 def test_actions_refuse_get(client, wereld):
@@ -201,7 +225,7 @@ def test_a_municipality_enters_outputs_for_its_own_locations_only(
     url = reverse("core:invoer", args=["kernen", 2017, "realisatie"])
 
     rijen = client.get(url).context["form"].rijen
-    saved = client.post(url, {f"waarde_{sporters.pk}_{kern_almelo.pk}": "12"})
+    saved = rooster_post(client, url, {f"waarde_{sporters.pk}_{kern_almelo.pk}": "12"})
     foreign = client.post(
         f"{url}?organisatie=gemeente-borne", {f"waarde_{sporters.pk}_{kern_borne.pk}": "5"}
     )

@@ -12,6 +12,7 @@ from core.models import Indicator, Locatie, Organisatie, Rol, User, Waarde
 from core.services import create_demo_accounts
 from projecten.models import Kern, Project
 from projecten.timeline import tijdlijn_svg
+from tests.rooster import rooster_post
 
 
 @pytest.fixture
@@ -72,7 +73,7 @@ def test_municipality_enters_outputs_for_its_own_kernen_and_sees_them_summed(
     veld2, _ = kern_veld(sociaal_vitaal, kern2)
     grid = reverse("core:invoer", args=[sociaal_vitaal.slug, 2017, "realisatie"])
 
-    response = client.post(grid, {veld1: "12", veld2: "8"})
+    response = rooster_post(client, grid, {veld1: "12", veld2: "8"})
 
     assert response.status_code == 302
     pagina = client.get(sociaal_vitaal.get_absolute_url())
@@ -90,7 +91,7 @@ def test_municipality_cannot_enter_another_municipalitys_kernen(
     veld, _ = kern_veld(sociaal_vitaal, kern_borne)
     grid = reverse("core:invoer", args=[sociaal_vitaal.slug, 2017, "realisatie"])
 
-    eigen_grid = client.post(grid, {veld: "5"})
+    eigen_grid = rooster_post(client, grid, {veld: "5"})
     ander_grid = client.post(f"{grid}?organisatie=gemeente-borne", {veld: "5"})
 
     assert eigen_grid.status_code == 302  # a kern of Borne is no cell of Almelo's grid: ignored
@@ -104,7 +105,7 @@ def test_coordinator_enters_outputs_for_every_municipality(client, sociaal_vitaa
     veld, _ = kern_veld(sociaal_vitaal, kern_borne)
     grid = reverse("core:invoer", args=[sociaal_vitaal.slug, 2018, "realisatie"])
 
-    response = client.post(f"{grid}?organisatie=gemeente-borne", {veld: "7"})
+    response = rooster_post(client, f"{grid}?organisatie=gemeente-borne", {veld: "7"})
 
     assert response.status_code == 302
     assert Waarde.objects.get().locatie_id == kern_borne.pk

@@ -7,6 +7,7 @@ from django.urls import reverse
 from core.models import User
 from rapportages.models import Rapport
 from regiodeals.models import Bron, Financieringspost, Kosten
+from tests.rooster import rooster_post
 
 SLUG = "regio-deal-groningen-noord-ii"
 
@@ -26,7 +27,8 @@ def inhoud(response) -> bytes:
 def test_coordinator_takes_the_report_from_concept_to_definitief(als, partij_van_groningen):
     groningen = als("groningen")
     post = Financieringspost.objects.get(regiodeal__slug=SLUG, naam="Meedoen")
-    groningen.post(
+    rooster_post(
+        groningen,
         reverse("regiodeals:kosten", args=[SLUG, 2025]),
         {f"waarde_{post.pk}_{Bron.RIJK}": "400.000,00"},
     )

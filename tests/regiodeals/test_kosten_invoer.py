@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from core.models import Rol
 from regiodeals.models import Kosten
+from tests.rooster import rooster_post
 
 MLN = Decimal(1_000_000)
 
@@ -31,8 +32,10 @@ def test_coordinator_enters_costs_per_source_in_dutch_notation(client, deals, us
     eigen, _ = deals
     client.force_login(user_factory("coord", eigen.penvoerder, Rol.COORDINATOR))
 
-    response = client.post(
-        url(eigen), {veld(eigen): "1.250.000,50", veld(eigen, "regionaal_publiek"): "900.000"}
+    response = rooster_post(
+        client,
+        url(eigen),
+        {veld(eigen): "1.250.000,50", veld(eigen, "regionaal_publiek"): "900.000"},
     )
 
     assert response.status_code == 302
@@ -65,7 +68,9 @@ def test_one_bad_cell_saves_nothing(client, deals, user_factory):
     eigen, _ = deals
     client.force_login(user_factory("coord", eigen.penvoerder, Rol.COORDINATOR))
 
-    response = client.post(url(eigen), {veld(eigen): "100", veld(eigen, "regionaal_privaat"): "-5"})
+    response = rooster_post(
+        client, url(eigen), {veld(eigen): "100", veld(eigen, "regionaal_privaat"): "-5"}
+    )
 
     assert response.status_code == 400
     assert response.context["form"].errors[veld(eigen, "regionaal_privaat")] == [
@@ -74,12 +79,14 @@ def test_one_bad_cell_saves_nothing(client, deals, user_factory):
     assert not Kosten.objects.exists()
 
 
-def test_a_year_outside_the_term_is_refused(client, deals, user_factory):
+def test_a_year_outside_the_term_is_not_found_and_nothing_is_stored(client, deals, user_factory):
     eigen, _ = deals
     client.force_login(user_factory("coord", eigen.penvoerder, Rol.COORDINATOR))
+    versie = veld(eigen).replace("waarde_", "versie_")
 
-    response = client.post(url(eigen, 2031), {veld(eigen): "100"})
+    pagina = client.get(url(eigen, 2031))
+    response = client.post(url(eigen, 2031), {veld(eigen): "100", versie: "0"})
 
-    assert response.status_code == 400
-    assert "2031 valt buiten de looptijd" in response.content.decode()
+    assert pagina.status_code == response.status_code == 404
+    assert "Pagina niet gevonden" in response.content.decode()
     assert not Kosten.objects.exists()

@@ -13,6 +13,7 @@ from core.models import Rol, User, Waarde
 from core.services import create_demo_accounts
 from core.voortgang import Doelstatus
 from regiodeals.models import BeoogdResultaat
+from tests.rooster import rooster_post
 
 SLUG = "regio-deal-groningen-noord-ii"
 
@@ -51,7 +52,7 @@ def test_groningen_enters_a_result_and_the_deal_page_shows_its_range(client, gro
     item = wijkcentra.streefdoel.indicator
     grid = reverse("core:invoer", args=[SLUG, 2026, "realisatie"])
 
-    response = client.post(grid, {f"waarde_{item.pk}": "2"})
+    response = rooster_post(client, grid, {f"waarde_{item.pk}": "2"})
     ander = client.post(
         reverse("core:invoer", args=["regio-deal-noord-drenthe", 2026, "realisatie"]),
         {"waarde_1": "2"},

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from core.dutch_numbers import format_euro, format_getal, parse_getal
 from core.forms import lees_cijfer
 from core.models import User, Waarde
+from tests.rooster import rooster_post
 
 # Few examples, no deadline (the grid goes through the database), no example files on disk.
 SNEL = settings(max_examples=100, deadline=None, database=None)
@@ -137,6 +138,17 @@ def snapshot():
     )
 
 
+def grid_post(client, url: str, cellen) -> dict[str, str]:
+    """The grid as the page now shows it (the versions it is based on), with `cellen` typed."""
+    data = {}
+    rijen = client.get(url).context["form"].rijen
+    for rij, (waarde, toelichting) in zip(rijen, cellen, strict=True):
+        data[rij.waarde_veld] = waarde
+        data[rij.toelichting_veld] = toelichting
+        data[rij.versie_veld] = rij.versie
+    return data
+
+
 def test_any_text_in_every_cell_of_the_grid_is_saved_or_refused_in_dutch(client, brondata):
     client.force_login(User.objects.get(username="woonpunt"))
     url = reverse("core:invoer", args=["maastricht-2015", 2015, "realisatie"])
@@ -151,10 +163,7 @@ def test_any_text_in_every_cell_of_the_grid_is_saved_or_refused_in_dutch(client,
     @example([("1.234", "Toelichting")] * len(rijen))
     @example([("6o", "")] + [("1", "")] * (len(rijen) - 1))
     def post_grid(cellen):
-        data = {}
-        for rij, (waarde, toelichting) in zip(rijen, cellen, strict=True):
-            data[rij.waarde_veld] = waarde
-            data[rij.toelichting_veld] = toelichting
+        data = grid_post(client, url, cellen)
         before = snapshot()
 
         response = client.post(url, data)
@@ -218,10 +227,7 @@ def test_any_text_in_every_cell_of_the_cost_grid_is_saved_or_refused_in_dutch(cl
     @example([("1.234", "Toelichting")] * len(rijen))
     @example([("6o", "")] + [("1", "")] * (len(rijen) - 1))
     def post_grid(cellen):
-        data = {}
-        for rij, (waarde, toelichting) in zip(rijen, cellen, strict=True):
-            data[rij.waarde_veld] = waarde
-            data[rij.toelichting_veld] = toelichting
+        data = grid_post(client, url, cellen)
         before = kosten()
 
         response = client.post(url, data)
@@ -256,14 +262,14 @@ def test_a_cost_too_large_for_its_column_is_refused_in_dutch_not_a_500(client, b
     eerste = client.get(url).context["form"].rijen[0]
     before = list(Kosten.objects.order_by("pk").values_list("pk", "bedrag"))
 
-    response = client.post(url, {eerste.waarde_veld: "1.000.000.000.000"})
+    response = rooster_post(client, url, {eerste.waarde_veld: "1.000.000.000.000"})
 
     assert response.status_code == 400
     assert response.context["form"].non_field_errors() == [
         f"Het bedrag bij ‘{eerste.naam}’ is te groot: hoogstens € 999.999.999.999,99."
     ]
     assert list(Kosten.objects.order_by("pk").values_list("pk", "bedrag")) == before
-    assert client.post(url, {eerste.waarde_veld: "999.999.999.999,99"}).status_code == 302
+    assert rooster_post(client, url, {eerste.waarde_veld: "999.999.999.999,99"}).status_code == 302
 
 
 # --- The target form: a range on a Groningen result, as Groningen's coördinator -----------

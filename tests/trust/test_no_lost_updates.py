@@ -1,7 +1,6 @@
 """Two people open the same grid; one saves, then the other: the second is told, with both
 values, and nothing is overwritten. Saving again after seeing the conflict is deliberate."""
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -11,18 +10,7 @@ from django.urls import reverse
 
 from core.models import User
 from regiodeals.models import Kosten, Regiodeal
-
-
-def formulier(html: str) -> dict[str, str]:
-    """The values the entry form posts back, as a browser would send them."""
-    velden = dict(re.findall(r'<input type="hidden" name="(versie_[^"]+)" value="(\d+)"', html))
-    velden |= dict(re.findall(r'name="(waarde_[^"]+)"\s+id="[^"]*"\s+value="([^"]*)"', html))
-    velden |= {
-        naam: tekst
-        for naam, tekst in re.findall(r'<textarea name="(toelichting_[^"]+)"[^>]*>([^<]*)<', html)
-    }
-    velden |= dict(re.findall(r'<input type="hidden" name="(organisatie)" value="([^"]+)"', html))
-    return velden
+from tests.rooster import formulier
 
 
 @dataclass
@@ -89,12 +77,39 @@ def test_a_figure_removed_in_between_is_a_conflict_too(wereld, schermen):
     assert not wereld.nieuwbouw.waarden.filter(organisatie=wereld.corporatie_a).exists()
 
 
-def test_saving_what_is_already_stored_is_no_conflict(schermen):
+def test_saving_what_is_already_stored_is_no_conflict(wereld, schermen):
     url, veld = schermen.url, schermen.veld
 
     schermen.eerste.post(url, schermen.door_eerste | {veld: "61"})
+    tweede = schermen.tweede.post(url, schermen.door_tweede | {veld: "61"})
 
-    assert schermen.tweede.post(url, schermen.door_tweede | {veld: "61"}).status_code == 302
+    assert tweede.status_code == 302
+    wereld.waarde_a.refresh_from_db()
+    assert (wereld.waarde_a.waarde, wereld.waarde_a.versie) == (61, 2)
+    assert wereld.waarde_a.ingevoerd_door == wereld.eigenaar  # the second save changed nothing
+    assert 'value="61"' in schermen.tweede.get(url).content.decode()
+
+
+ZONDER_VERSIES = "dit formulier zegt niet van welke versie van de cijfers het uitgaat"
+
+
+def test_a_grid_post_without_versions_is_refused_as_a_conflict(wereld, schermen):
+    """A hand-made client that leaves out the versie_* fields cannot overwrite unseen."""
+    url, veld = schermen.url, schermen.veld
+    zonder = {naam: w for naam, w in schermen.door_tweede.items() if not naam.startswith("versie_")}
+
+    response = schermen.tweede.post(url, zonder | {veld: "75"})
+
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "Er is niets opgeslagen" in html and ZONDER_VERSIES in html
+    wereld.waarde_a.refresh_from_db()
+    assert (wereld.waarde_a.waarde, wereld.waarde_a.versie) == (60, 1)
+    # Nor with the version of one cell left out, or sent empty.
+    leeg = schermen.door_tweede | {veld: "75", veld.replace("waarde_", "versie_"): ""}
+    assert schermen.tweede.post(url, leeg).status_code == 409
+    wereld.waarde_a.refresh_from_db()
+    assert wereld.waarde_a.waarde == 60
 
 
 def test_the_cost_grid_refuses_a_lost_update_as_well(brondata):
@@ -112,6 +127,25 @@ def test_the_cost_grid_refuses_a_lost_update_as_well(brondata):
 
     assert conflict.status_code == 409
     assert "uw waarde 2.500,50, opgeslagen waarde 1.000" in conflict.content.decode()
+    assert [k.bedrag for k in Kosten.objects.filter(post__regiodeal=deal, jaar=2024)] == [
+        Decimal("1000.00")
+    ]
+
+
+def test_a_cost_grid_post_without_versions_is_refused_as_a_conflict(brondata):
+    deal = Regiodeal.objects.get(slug="regio-deal-groningen-noord-ii")
+    url = reverse("regiodeals:kosten", args=[deal.slug, 2024])
+    groningen = Client()
+    groningen.force_login(User.objects.get(username="groningen"))
+    velden = formulier(groningen.get(url).content.decode())
+    veld = next(naam for naam in velden if naam.startswith("waarde_"))
+    assert groningen.post(url, velden | {veld: "1.000"}).status_code == 302
+    zonder = {naam: w for naam, w in velden.items() if not naam.startswith("versie_")}
+
+    response = groningen.post(url, zonder | {veld: "2.500,50"})
+
+    assert response.status_code == 409
+    assert ZONDER_VERSIES in response.content.decode()
     assert [k.bedrag for k in Kosten.objects.filter(post__regiodeal=deal, jaar=2024)] == [
         Decimal("1000.00")
     ]
