@@ -123,6 +123,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
 
 # Errors to standard error, where gunicorn (errorlog "-") and journald collect them, with DEBUG
 # on or off: a 500 as "Internal Server Error: <path>" from django.request with its traceback.
@@ -149,7 +150,6 @@ LOGGING = {
     # No handlers of its own: Django's messages go to the root's handler above.
     "loggers": {"django": {"handlers": [], "level": LOG_LEVEL, "propagate": True}},
 }
-WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
     {
