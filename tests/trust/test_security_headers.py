@@ -173,3 +173,56 @@ def test_rendered_pages_of_the_real_data_have_no_inline_code(client, brondata):
                 check(url, response)
                 break
     assert len(pages) > 30
+
+
+# --- A logged-in user's pages are not kept by browsers or proxies ---------------------
+
+
+def cache_directives(response) -> set[str]:
+    return {part.strip() for part in response.get("Cache-Control", "").split(",") if part.strip()}
+
+
+def test_a_logged_in_page_is_private_and_not_stored(client, wereld):
+    client.force_login(wereld.eigenaar)
+
+    response = client.get(reverse("start"))
+
+    assert response.status_code == 200
+    assert "Afspraken" in response.content.decode()  # the page of a logged-in user
+    assert {"private", "no-store"} <= cache_directives(response)
+    assert "public" not in cache_directives(response)
+
+
+def test_an_export_download_is_private_and_not_stored(client, wereld):
+    client.force_login(wereld.coordinator)
+
+    response = client.get(reverse("importeren:gegevens", args=[wereld.dossier.slug]))
+
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert {"private", "no-store"} <= cache_directives(response)
+
+
+def test_a_stricter_header_a_view_set_is_kept(client, wereld):
+    """The login page is never cached (Django's `never_cache`), for anyone; a logged-in user
+    gets the same directives with `private, no-store`, none of them loosened."""
+    strict = {"max-age=0", "no-cache", "no-store", "must-revalidate", "private"}
+    client.force_login(wereld.eigenaar)
+
+    response = client.get(reverse("login"))
+
+    assert cache_directives(response) == strict
+
+
+def test_the_anonymous_login_page_and_health_check_keep_their_headers(client, db):
+    """What they sent before the middleware: `never_cache`'s directives, nothing more."""
+    strict = {"max-age=0", "no-cache", "no-store", "must-revalidate", "private"}
+
+    login = client.get(reverse("login"))
+    health = client.get(reverse("health"))
+
+    assert login.status_code == 200
+    assert "Inloggen" in login.content.decode()
+    assert cache_directives(login) == strict
+    assert health.status_code == 200
+    assert cache_directives(health) == strict
