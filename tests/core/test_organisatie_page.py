@@ -1,5 +1,7 @@
 from django.urls import reverse
 
+from core.models import Dossier
+
 
 def test_organisation_page_lists_every_dossier_it_takes_part_in(client, wereld):
     client.force_login(wereld.bestuurder)
@@ -21,8 +23,20 @@ def test_organisation_list_counts_dossiers_per_organisation(client, wereld):
 
 
 def test_start_page_shows_the_users_own_dossiers(client, wereld, organisatie_factory):
+    """Corporation A takes part in Testafspraken, not in a second agreement it may read."""
+    ander = Dossier.objects.create(
+        soort=Dossier.Soort.AFSPRAAK,
+        titel="Andere afspraken",
+        slug="andere-afspraken",
+        penvoerder=wereld.gemeente,
+    )
+    ander.partijen.create(organisatie=wereld.corporatie_b, rol="partij")
     client.force_login(wereld.eigenaar)
+    assert Dossier.objects.visible_to(wereld.eigenaar).filter(pk=ander.pk).exists()
 
     response = client.get(reverse("start"))
 
     assert [r.dossier for r in response.context["regels"]] == [wereld.dossier]
+    pagina = response.content.decode()
+    assert "Testafspraken" in pagina
+    assert "Andere afspraken" not in pagina and "andere-afspraken" not in pagina
