@@ -2,6 +2,7 @@
 
 import re
 from decimal import Decimal
+from html import unescape
 
 from django.urls import reverse
 from django.utils.html import strip_tags
@@ -17,8 +18,11 @@ MLN = Decimal(1_000_000)
 
 
 def grafiek(response, titel_begin):
+    """The chart, whose table (what `tabel` reads) must be the one the user gets in the page."""
     grafieken = [g for blok in response.context["blokken"] for g in blok.grafieken]
-    return next(g for g in grafieken if g.titel.startswith(titel_begin))
+    g = next(g for g in grafieken if g.titel.startswith(titel_begin))
+    assert tabel_in_html(response.content.decode(), g.titel) == tabel(g), g.titel
+    return g
 
 
 def tabel(g) -> dict[str, list[str]]:
@@ -187,15 +191,17 @@ def test_project_dashboard_shows_phases_and_late_reports(als):
 
 def tabel_in_html(html: str, titel_begin: str) -> dict[str, list[str]]:
     """The rows of the chart table whose caption starts with `titel_begin`, as rendered."""
-    tabel = re.search(
-        rf'<caption class="visually-hidden">{re.escape(titel_begin)}.*?</caption>(.*?)</table>',
-        html,
-        re.S,
+    tabellen = re.findall(
+        r'<caption class="visually-hidden">(.*?)</caption>(.*?)</table>', html, re.S
     )
-    assert tabel, f"no table {titel_begin!r} in the page"
+    gevonden = [body for caption, body in tabellen if unescape(caption).startswith(titel_begin)]
+    assert len(gevonden) == 1, f"{len(gevonden)} tables {titel_begin!r} in the page"
     rijen = {}
-    for rij in re.findall(r"<tr[^>]*>(.*?)</tr>", tabel.group(1), re.S):
-        cellen = [strip_tags(c).strip() for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", rij)]
+    for rij in re.findall(r"<tbody.*?</tbody>", gevonden[0], re.S)[0].split("</tr>")[:-1]:
+        cellen = [
+            unescape(strip_tags(c)).strip()
+            for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", rij, re.S)
+        ]
         rijen[cellen[0]] = cellen[1:]
     return rijen
 
