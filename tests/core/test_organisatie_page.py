@@ -1,3 +1,5 @@
+import re
+
 from django.urls import reverse
 
 from core.models import Dossier
@@ -20,6 +22,13 @@ def test_organisation_list_counts_dossiers_per_organisation(client, wereld):
 
     aantallen = {o.naam: o.aantal_dossiers for o in response.context["object_list"]}
     assert aantallen == {"Corporatie A": 1, "Corporatie B": 1, "Gemeente Testdorp": 1}
+    rijen = re.findall(
+        r'<a class="utrecht-link" href="[^"]+">([^<]+)</a>.*?'
+        r'<td class="utrecht-table__cell numeric">([^<]*)</td>',
+        response.content.decode(),
+        re.S,
+    )
+    assert dict(rijen) == {"Corporatie A": "1", "Corporatie B": "1", "Gemeente Testdorp": "1"}
 
 
 def test_start_page_shows_the_users_own_dossiers(client, wereld, organisatie_factory):
