@@ -1,6 +1,7 @@
 """The project page as users see it, entry per kern, and the timeline in a PDF."""
 
 import io
+import re
 from decimal import Decimal
 
 import pytest
@@ -85,6 +86,21 @@ def test_municipality_enters_outputs_for_its_own_kernen_and_sees_them_summed(
     per_gemeente = dict(pagina.context["per_gemeente"])
     positie = pagina.context["indicatoren"].index(indicator)
     assert per_gemeente["Gemeente Almelo"][positie] == {"plan": None, "realisatie": Decimal(20)}
+    rijen = voortgang_in_html(pagina, "Output per gemeente")
+    assert rijen["Gemeente Almelo"][2 * positie : 2 * positie + 2] == ["–", "20"]
+    assert rijen["Gemeente Borne"][2 * positie : 2 * positie + 2] == ["–", "–"]
+
+
+def voortgang_in_html(response, caption: str) -> dict[str, list[str]]:
+    """The rows of the rendered plan-and-realisation table with that caption."""
+    html = response.content.decode()
+    tabel = html.split(f'<caption class="utrecht-table__caption">{caption}')[1]
+    body = tabel.split("<tbody")[1].split("</tbody>")[0]
+    rijen = {}
+    for rij in body.split("</tr>")[:-1]:
+        naam = re.search(r'scope="row">([^<]+)</th>', rij).group(1)
+        rijen[naam] = re.findall(r'<td class="utrecht-table__cell numeric">([^<]*)</td>', rij)
+    return rijen
 
 
 def test_municipality_cannot_enter_another_municipalitys_kernen(
