@@ -3,7 +3,9 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \\
         .venv/bin/python benchmarks/load_test.py [--users 20] [--seconds 60] [--write-docs]
 
-It makes a fresh database (`pm_load_test_<port>` on that server), loads the source documents,
+It makes a fresh database on that server (`pm_load_test_<pid>_<random>`, dropped at the end,
+also when the run fails) and picks a free port, so two runs never share either. It loads the
+source documents,
 adds a test agreement of ten corporations, and serves the app with gunicorn in production
 settings (DEBUG off, behind a "proxy" that says https, as a load balancer would). Half the
 simulated users are bestuurders reading dashboards and lists; the other half are
@@ -12,7 +14,10 @@ page does it (CSRF token, versions). The run stops after the time or the request
 
 Afterwards it checks, in the database, that every save the server confirmed (302) holds the
 value it sent and left a history row. With --write-docs the result goes into
-docs/performance.md. Exit status 1 on any server error or any confirmed save not found.
+docs/performance.md. Exit status 1 on any server error, any confirmed save not found, no
+request served, any simulated user that crashed, or a server that did not start: the health
+check trusts only the server it started (still running, and letting one of this run's users,
+whose password exists only in this run's database, log in).
 """
 
 import argparse
@@ -21,6 +26,7 @@ import os
 import random
 import re
 import secrets
+import socket
 import statistics
 import subprocess
 import sys
@@ -55,49 +61,98 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--max-requests", type=int, default=50_000)
     parser.add_argument("--workers", type=int, default=5)
-    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--port", type=int, default=0, help="default: a free port")
     parser.add_argument("--write-docs", action="store_true")
     args = parser.parse_args()
 
     server = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
     if not server.startswith("postgres"):
         sys.exit("Set DATABASE_URL to a PostgreSQL server: the load test runs on PostgreSQL.")
-    database = f"pm_load_test_{args.port}"  # two runs on other ports never share one
+    args.port = args.port or free_port()
+    database = database_name()
     database_url = server.rsplit("/", 1)[0] + f"/{database}"
-    recreate_database(server, database)
+    create_database(server, database)
+    print(f"Load test database: {database}; port: {args.port}", flush=True)
+    try:
+        return load_run(args, database_url)
+    except ServerDidNotStart as error:
+        print(f"FAILED: {error}", file=sys.stderr)
+        return 1
+    finally:
+        drop_database(server, database)
+
+
+def load_run(args, database_url: str) -> int:
     env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "config.settings"}
     prepare(env, args.users)
     writers, readers = users(args.users)
 
-    gunicorn = start_gunicorn(env, args.port, args.workers)
+    gunicorn = start_gunicorn(env, args.port, args.workers, readers[0])
     try:
         run = Run(port=args.port, seconds=args.seconds, budget=args.max_requests)
         run.start = threading.Barrier(len(writers) + len(readers), action=run.start_clock)
-        threads = [threading.Thread(target=run.writer, args=(n,)) for n in writers]
-        threads += [threading.Thread(target=run.reader, args=(n,)) for n in readers]
+        threads = [threading.Thread(target=run.user, args=(run.writer, n)) for n in writers]
+        threads += [threading.Thread(target=run.user, args=(run.reader, n)) for n in readers]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
-        elapsed = time.monotonic() - run.started
+        elapsed = time.monotonic() - (run.started or time.monotonic())
     finally:
         gunicorn.terminate()
         gunicorn.wait(timeout=30)
 
     missing, history = verify(env, run.confirmed)
-    report = run.report(elapsed, args, missing, history)
+    report = run.report(max(elapsed, 0.001), args, missing, history)
     print(report)
-    if args.write_docs:
+    reasons = verdict(run, missing)
+    for reason in reasons:
+        print(f"FAILED: {reason}", file=sys.stderr)
+    if args.write_docs and not reasons:
         write_docs(report)
-    return 1 if run.server_errors or run.failures or missing else 0
+    return 1 if reasons else 0
 
 
-def recreate_database(server: str, database: str) -> None:
+def verdict(run: "Run", missing: list[str]) -> list[str]:
+    """Why the run failed; empty when it passed. A run that served nothing never passes."""
+    reasons = []
+    if not sum(run.statuses.values()):
+        reasons.append("no request was served")
+    if run.crashed:
+        reasons.append(f"{len(run.crashed)} simulated users crashed: {run.crashed[0]}")
+    if run.server_errors:
+        reasons.append(f"{run.server_errors} server errors (5xx)")
+    if run.failures:
+        reasons.append(f"{len(run.failures)} failed or unexpected answers")
+    if missing:
+        reasons.append(f"{len(missing)} confirmed saves not found in the database")
+    return reasons
+
+
+def free_port() -> int:
+    """A port nobody listens on now: the system picks it when binding port 0."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def database_name() -> str:
+    """A name no other run uses: this process's id and a random suffix."""
+    return f"pm_load_test_{os.getpid()}_{secrets.token_hex(4)}"
+
+
+def create_database(server: str, database: str) -> None:
+    import psycopg
+
+    with psycopg.connect(server, autocommit=True) as connection:
+        connection.execute(f"CREATE DATABASE {database}")
+
+
+def drop_database(server: str, database: str) -> None:
     import psycopg
 
     with psycopg.connect(server, autocommit=True) as connection:
         connection.execute(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
-        connection.execute(f"CREATE DATABASE {database}")
 
 
 def manage(env: dict, *args: str) -> None:
@@ -156,7 +211,11 @@ def users(count: int) -> tuple[list[str], list[str]]:
     ]
 
 
-def start_gunicorn(env: dict, port: int, workers: int) -> subprocess.Popen:
+class ServerDidNotStart(Exception):
+    """The server this run started did not answer, or another server answered in its place."""
+
+
+def start_gunicorn(env: dict, port: int, workers: int, username: str) -> subprocess.Popen:
     server_env = {
         **env,
         "DEBUG": "0",
@@ -173,17 +232,44 @@ def start_gunicorn(env: dict, port: int, workers: int) -> subprocess.Popen:
     process = subprocess.Popen(
         [str(Path(sys.executable).parent / "gunicorn")], cwd=ROOT, env=server_env
     )
-    for _ in range(100):
+    try:
+        wait_for_own_server(process, port, username)
+    except ServerDidNotStart:
+        process.terminate()
+        process.wait(timeout=30)
+        raise
+    return process
+
+
+def wait_for_own_server(process, port: int, username: str, tries: int = 100) -> None:
+    """Wait until the server answers, and make sure it is the one this run started.
+
+    Another server on the port could answer the health check; it cannot be our process
+    (still running) that lets one of this run's users log in with this run's password.
+    """
+    for _ in range(tries):
+        if process.poll() is not None:
+            raise ServerDidNotStart(f"gunicorn exited with status {process.returncode}")
         try:
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
             connection.request("GET", "/gezondheid/")
-            if connection.getresponse().status == 200:
-                return process
+            healthy = connection.getresponse().status == 200
         except OSError:
-            pass
+            healthy = False
+        if healthy:
+            break
         time.sleep(0.2)
-    process.terminate()
-    sys.exit("gunicorn did not answer on /gezondheid/")
+    else:
+        raise ServerDidNotStart(f"nothing answered /gezondheid/ on port {port}")
+    try:
+        Browser(port).login(username)
+    except (RuntimeError, AttributeError, http.client.HTTPException, OSError) as error:
+        raise ServerDidNotStart(
+            f"the server on port {port} is not this run's: logging in as {username} "
+            f"failed ({error})"
+        ) from error
+    if process.poll() is not None:
+        raise ServerDidNotStart(f"gunicorn exited with status {process.returncode}")
 
 
 class Browser:
@@ -246,6 +332,7 @@ class Run:
     statuses: dict[int, int] = field(default_factory=dict)
     server_errors: int = 0
     failures: list[str] = field(default_factory=list)
+    crashed: list[str] = field(default_factory=list)
     conflicts: int = 0
     confirmed: dict[tuple[str, int, str], int] = field(default_factory=dict)
     confirmed_saves: int = 0
@@ -273,6 +360,16 @@ class Run:
             if result[0] >= 500:
                 self.server_errors += 1
         return result
+
+    def user(self, behaviour, username: str) -> None:
+        """One simulated user; a crash is recorded and releases the others from the start."""
+        try:
+            behaviour(username)
+        except Exception as error:  # every crash counts against the run
+            with self.lock:
+                self.crashed.append(f"{username}: {error!r}")
+            if self.start is not None:
+                self.start.abort()
 
     def reader(self, username: str) -> None:
         browser = Browser(self.port)
@@ -343,7 +440,8 @@ class Run:
                 f"- Requests served: **{total}** ({total / elapsed:.1f} per second); "
                 f"status codes: {statuses}.",
                 f"- Server errors (5xx): **{self.server_errors}**; failed or unexpected "
-                f"answers: **{len(self.failures)}**; conflicts (409): {self.conflicts}.",
+                f"answers: **{len(self.failures)}**; conflicts (409): {self.conflicts}; "
+                f"simulated users crashed: **{len(self.crashed)}**.",
                 f"- Confirmed saves: **{self.confirmed_saves}**, covering "
                 f"{len(self.confirmed)} figures; found in the database afterwards with the "
                 f"value sent: **{len(self.confirmed) - len(missing)} of {len(self.confirmed)}**; "
@@ -351,6 +449,7 @@ class Run:
             ]
             + [f"  - not found: {m}" for m in missing[:10]]
             + [f"  - failure: {f}" for f in self.failures[:10]]
+            + [f"  - crashed: {c}" for c in self.crashed[:10]]
         )
 
 

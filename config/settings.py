@@ -232,7 +232,7 @@ IMPORT_MAX_FILE_SIZE = env.int("IMPORT_MAX_FILE_SIZE", default=5 * 1024 * 1024) 
 IMPORT_MAX_ZIP_ENTRIES = 200  # a plain workbook has about 10
 IMPORT_MAX_UNPACKED_SIZE = 50 * 1024 * 1024  # bytes, all entries together
 IMPORT_MAX_COMPRESSION_RATIO = 100  # per entry of more than 1 MB; sheets compress ~10-30×
-IMPORT_MAX_ROWS = 20_000
+IMPORT_MAX_ROWS = 20_000  # rows under the header row: figures, the header is not counted
 IMPORT_MAX_COLUMNS = 50
 
 # Background work (reports): a queue in the database, worked by `manage.py db_worker`. On a

@@ -9,7 +9,11 @@ unpack to gigabytes) or hold an XML entity bomb (a few lines that expand to giga
 2. openpyxl parses the XML through defusedxml (`importeren.apps.check_defusedxml` makes sure),
    which refuses entity declarations before anything is expanded.
 3. `read_blad` refuses rows and columns beyond the limits while it reads, so a sheet that
-   claims a million rows is not walked to its end.
+   claims a million rows is not walked to its end. `IMPORT_MAX_ROWS` counts the rows under
+   the header row (the figures), not the header.
+4. openpyxl looks for a sheet's `<dimension>` when it opens the workbook and, when there is
+   none, parses the whole sheet to find out (3.1.5). `_get_size` below stops at the start of
+   the rows instead, so a sheet without a dimension costs nothing before the rows are counted.
 
 The limits are settings (`IMPORT_MAX_*`, config/settings.py). Every refusal is a `Geweigerd`
 with a Dutch message for the user.
@@ -26,6 +30,10 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+from openpyxl.worksheet._reader import DATA_TAG, DIMENSION_TAG
+from openpyxl.worksheet.dimensions import SheetDimension
+from openpyxl.xml.functions import iterparse
 
 from core.dutch_numbers import format_getal
 from core.gegevens import SHEET_NAME
@@ -194,29 +202,54 @@ def _candidates(workbook) -> list:
     return [workbook[naam] for naam in namen]
 
 
+def _get_size(self) -> None:
+    """ReadOnlyWorksheet._get_size, but reading only up to the start of the rows.
+
+    openpyxl's own version waits for the *end* of `<sheetData>` when there is no
+    `<dimension>`, that is, it parses every row of the sheet while opening the workbook.
+    The dimension comes before the rows in a sheet's XML, so stopping at their start finds
+    the same answer.
+    """
+    with self._get_source() as bron:
+        for _event, element in iterparse(bron, events=("start",)):
+            if element.tag == DIMENSION_TAG:
+                grenzen = SheetDimension.from_tree(element).boundaries
+                self._min_column, self._min_row, self._max_column, self._max_row = grenzen
+                return
+            if element.tag == DATA_TAG:
+                return
+
+
+ReadOnlyWorksheet._get_size = _get_size
+
+
 def _rows(ws):
     """The sheet's rows as cells, refusing rows and columns beyond the limits as they come.
 
     The declared size of the sheet is checked first, then ignored (it may lie), and the rows
-    are walked with a bounded width, so one far-away cell cannot make every row huge.
+    are walked with a bounded width, so one far-away cell cannot make every row huge. The
+    figures under the header are counted in `_read_rows`; here the bound leaves room for the
+    rows down to the header.
     """
-    max_rows, max_cols = settings.IMPORT_MAX_ROWS, settings.IMPORT_MAX_COLUMNS
+    max_cols = settings.IMPORT_MAX_COLUMNS
+    max_rows = settings.IMPORT_MAX_ROWS + HEADER_SEARCH_ROWS
     if (ws.max_row or 0) > max_rows:
-        raise _too_many_rows(ws, max_rows)
+        raise _too_many_rows(ws)
     if (ws.max_column or 0) > max_cols:
         raise _too_many_columns(ws, max_cols)
     ws.reset_dimensions()
     for nummer, cellen in enumerate(ws.iter_rows(max_col=max_cols + 1), start=1):
         if nummer > max_rows:
-            raise _too_many_rows(ws, max_rows)
+            raise _too_many_rows(ws)
         if len(cellen) > max_cols and cellen[max_cols].value is not None:
             raise _too_many_columns(ws, max_cols)
         yield nummer, cellen
 
 
-def _too_many_rows(ws, grens: int) -> Geweigerd:
+def _too_many_rows(ws) -> Geweigerd:
     return Geweigerd(
-        f"Blad ‘{ws.title}’ heeft meer dan {format_getal(grens)} rijen; splits het bestand."
+        f"Blad ‘{ws.title}’ heeft meer dan {format_getal(settings.IMPORT_MAX_ROWS)} rijen "
+        "onder de kopregel; splits het bestand."
     )
 
 
@@ -250,13 +283,14 @@ def _lees(inhoud: bytes, *, data_only: bool) -> Blad:
     return blad
 
 
-def _find_header(ws, rows) -> Blad:
+def _find_header(ws, rows) -> tuple[int, Blad]:
+    """The header row's number and the sheet's columns."""
     for nummer, cellen in rows:
         koppen = _header(cellen)
         if koppen:
             if "waarde" not in koppen:
                 raise Geweigerd(f"Blad ‘{ws.title}’ heeft geen kolom ‘Waarde’.")
-            return Blad(
+            return nummer, Blad(
                 naam=ws.title,
                 kolommen={kop: nr for kop, (nr, _) in koppen.items() if kop in READ_COLUMNS},
                 koppen={kop: tekst for kop, (_, tekst) in koppen.items() if kop in READ_COLUMNS},
@@ -272,10 +306,12 @@ def _find_header(ws, rows) -> Blad:
 
 def _read_rows(ws) -> tuple[list[Rij], Blad]:
     rows = _rows(ws)
-    blad = _find_header(ws, rows)
+    kopregel, blad = _find_header(ws, rows)
     index = {kop: nummer - 1 for kop, nummer in blad.kolommen.items()}
     rijen = []
     for nummer, cellen in rows:
+        if nummer - kopregel > settings.IMPORT_MAX_ROWS:
+            raise _too_many_rows(ws)
         waarden = {kop: cellen[i] for kop, i in index.items()}
         if all(cel.value is None for cel in waarden.values()):
             continue
@@ -325,7 +361,7 @@ def _mark_formules(inhoud: bytes, blad: Blad) -> None:
     try:
         ws = workbook[blad.naam]
         rows = _rows(ws)
-        _find_header(ws, rows)
+        _find_header(ws, rows)  # the file was read and checked once already
         index = {kop: blad.kolommen[kop] - 1 for kop in KEY_COLUMNS if kop in blad.kolommen}
         per_nummer = {rij.nummer: rij for rij in blad.rijen}
         for nummer, cellen in rows:

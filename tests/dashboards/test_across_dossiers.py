@@ -1,6 +1,8 @@
 """The figures view, the comparison of organisations and the trend of an item."""
 
+import re
 from decimal import Decimal
+from html import unescape
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -8,6 +10,8 @@ from django.urls import reverse
 
 from core.models import Organisatie, Waarde
 from core.status import Status
+
+from .test_dossier_dashboards import tabel_in_html
 
 
 def test_figures_view_filters_by_status(als):
@@ -81,6 +85,21 @@ def test_comparison_puts_the_three_corporations_side_by_side(als):
     assert rijen["Verbeteringen"]["totaal"][0] == 602 == rijen["Verbeteringen"]["som"][0]
     assert [p for p, _ in rijen["Sloop"]["paren"]] == [32, 58, 82]
     assert not any(r["verschil"] for r in rijen.values())
+    gelezen = vergelijking_in_html(response)
+    assert gelezen["Verbeteringen"][::2] == ["40", "473", "89", "602", "602"]
+    assert gelezen["Sloop"][::2] == ["32", "58", "82", "172", "172"]
+    assert 'status--norm-niet-gehaald">klopt niet' not in response.content.decode()
+
+
+def vergelijking_in_html(response) -> dict[str, list[str]]:
+    """The comparison table as rendered: subject → plan, realisation, … per column pair."""
+    body = response.content.decode().split("<tbody")[1].split("</tbody>")[0]
+    rijen = {}
+    for rij in body.split("</tr>")[:-1]:
+        naam = re.search(r'scope="row"><a class="utrecht-link" href="[^"]+">([^<]+)</a>', rij)
+        cellen = re.findall(r'<td class="utrecht-table__cell numeric">([^<]*)</td>', rij)
+        rijen[unescape(naam.group(1))] = [unescape(c) for c in cellen]
+    return rijen
 
 
 def test_comparison_flags_a_total_that_is_not_the_sum(als):
@@ -94,6 +113,9 @@ def test_comparison_flags_a_total_that_is_not_the_sum(als):
     sloop = next(r for r in response.context["rijen"] if r["item"].code == "sloop")
     assert (sloop["totaal"][0], sloop["som"][0], sloop["verschil"]) == (172, 170, True)
     assert "klopt niet" in response.content.decode()
+    assert vergelijking_in_html(response)["Sloop"][::2] == ["32", "58", "80", "172", "170"]
+    sloop_html = response.content.decode().split(">Sloop</a>")[1].split("</tr>")[0]
+    assert sloop_html.startswith(' <span class="status status--norm-niet-gehaald">klopt niet')
 
 
 def test_trend_of_verhuur_over_2013_to_2015(als):
@@ -104,6 +126,11 @@ def test_trend_of_verhuur_over_2013_to_2015(als):
     kop, rijen = response.context["grafiek"].tabel
     assert kop == ["", "Plan", "Realisatie"]
     assert rijen == [["2013", "1.000", "1.069"], ["2014", "1.040", "1.039"], ["2015", "1.000", "–"]]
+    assert tabel_in_html(response.content.decode(), response.context["grafiek"].titel) == {
+        "2013": ["1.000", "1.069"],
+        "2014": ["1.040", "1.039"],
+        "2015": ["1.000", "–"],
+    }
     onderwerpen = {r.indicator.naam for r in response.context["tabel"].rijen}
     assert {"Verhuur totaal", "Aanbodmodel", "Verdelingstekort"} <= onderwerpen
 

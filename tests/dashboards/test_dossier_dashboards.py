@@ -1,11 +1,15 @@
 """The dashboards per agreement, deal and project: the numbers a bestuurder reads."""
 
+import re
 from decimal import Decimal
+from html import unescape
 
 from django.urls import reverse
+from django.utils.html import strip_tags
 
-from core.models import Waarde
+from core.models import Indicator, Jaaropgave, Organisatie, Rol, Waarde
 from core.status import Status
+from projecten.models import Kern
 from regiodeals.models import Bron, Financieringspost, Kosten
 
 from .test_start_page import MISMATCHES
@@ -14,8 +18,11 @@ MLN = Decimal(1_000_000)
 
 
 def grafiek(response, titel_begin):
+    """The chart, whose table (what `tabel` reads) must be the one the user gets in the page."""
     grafieken = [g for blok in response.context["blokken"] for g in blok.grafieken]
-    return next(g for g in grafieken if g.titel.startswith(titel_begin))
+    g = next(g for g in grafieken if g.titel.startswith(titel_begin))
+    assert tabel_in_html(response.content.decode(), g.titel) == tabel(g), g.titel
+    return g
 
 
 def tabel(g) -> dict[str, list[str]]:
@@ -180,3 +187,54 @@ def test_project_dashboard_shows_phases_and_late_reports(als):
     assert len(response.context["output"]) == 3
     assert not any(g.heeft_waarden for g in response.context["output"])
     assert "nog geen cijfers" in response.content.decode()
+
+
+def tabel_in_html(html: str, titel_begin: str) -> dict[str, list[str]]:
+    """The rows of the chart table whose caption starts with `titel_begin`, as rendered."""
+    tabellen = re.findall(
+        r'<caption class="visually-hidden">(.*?)</caption>(.*?)</table>', html, re.S
+    )
+    gevonden = [body for caption, body in tabellen if unescape(caption).startswith(titel_begin)]
+    assert len(gevonden) == 1, f"{len(gevonden)} tables {titel_begin!r} in the page"
+    rijen = {}
+    for rij in re.findall(r"<tbody.*?</tbody>", gevonden[0], re.S)[0].split("</tr>")[:-1]:
+        cellen = [
+            unescape(strip_tags(c)).strip()
+            for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", rij, re.S)
+        ]
+        rijen[cellen[0]] = cellen[1:]
+    return rijen
+
+
+def test_project_dashboard_shows_the_figures_a_municipality_entered_and_submitted(
+    als, user_factory
+):
+    """Almelo enters outputs for its two kernen through the grid and submits them; the
+    bestuurder reads their sum for Almelo in the dashboard's table, the others stay empty."""
+    almelo = Organisatie.objects.get(slug="gemeente-almelo")
+    client = als("bestuurder")
+    client.force_login(user_factory("almelo", almelo, Rol.BELEIDSMEDEWERKER))
+    project = "sociaal-vitaal-in-kleine-kernen"
+    sporters = Indicator.objects.get(dossier__slug=project, code="nieuwe-sporters")
+    kern1, kern2 = Kern.objects.filter(gemeente=almelo).order_by("volgorde")
+    grid = reverse("core:invoer", args=[project, 2017, "realisatie"])
+    pagina = client.get(grid).content.decode()
+    form = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', pagina))
+    form |= {f"waarde_{sporters.pk}_{kern1.pk}": "12", f"waarde_{sporters.pk}_{kern2.pk}": "8"}
+
+    assert client.post(grid, form).status_code == 302
+    indienen = reverse("core:invoer_actie", args=[project, 2017, "realisatie", "indienen"])
+    assert client.post(indienen).status_code == 302
+    assert (
+        Jaaropgave.objects.get(organisatie=almelo, jaar=2017).status == Jaaropgave.Status.INGEDIEND
+    )
+
+    response = als("bestuurder").get(reverse("dashboards:dossier", args=[project]))
+
+    html = response.content.decode()
+    rijen = tabel_in_html(html, f"{sporters.naam}: plan en realisatie per gemeente")
+    assert rijen["Gemeente Almelo"] == ["–", "20"]
+    assert rijen["Gemeente Borne"] == ["–", "–"]
+    assert (
+        f"{sporters.naam}: plan en realisatie per gemeente, over de looptijd: nog geen" not in html
+    )

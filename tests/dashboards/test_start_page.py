@@ -43,6 +43,11 @@ def test_bestuurder_sees_only_maastricht_with_its_status_counts(als):
     }
     html = response.content.decode()
     assert "Van huis naar thuis" in html
+    rij = html.split('href="/dashboards/maastricht-2015/"')[1].split("</tr>")[0]
+    # as read: op schema, achter, voor, gehaald, niet gehaald, norm niet gehaald, geen plan,
+    # geen realisatie
+    cellen = re.findall(r'<td class="utrecht-table__cell numeric">([^<]*)</td>', rij)
+    assert cellen == ["3", "10", "5", "0", "0", "0", "0", "40"]
 
 
 def test_start_page_lists_the_known_mismatches_newest_year_first(als):

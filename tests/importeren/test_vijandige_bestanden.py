@@ -16,12 +16,14 @@ The asserted bounds leave room for other versions.
 """
 
 import io
+import re
 import struct
 import tracemalloc
 import zipfile
 
 import pytest
 from openpyxl import Workbook
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.xml import DEFUSEDXML
 
 from importeren.apps import check_defusedxml
@@ -247,12 +249,39 @@ def test_an_xml_entity_bomb_is_refused_without_being_expanded(naam, dtd, verwijz
 # --- Rows and columns beyond the limits -------------------------------------------------
 
 
-def test_rows_beyond_the_limit_are_refused(settings):
+def test_the_row_limit_counts_figures_not_the_header(settings):
     settings.IMPORT_MAX_ROWS = 50
 
-    with pytest.raises(Geweigerd, match="Blad ‘Gegevens’ heeft meer dan 50 rijen"):
-        read_blad("cijfers.xlsx", werkmap(rijen=50))
-    assert len(read_blad("cijfers.xlsx", werkmap(rijen=49)).rijen) == 49
+    assert len(read_blad("cijfers.xlsx", werkmap(rijen=50)).rijen) == 50
+    with pytest.raises(Geweigerd, match="Blad ‘Gegevens’ heeft meer dan 50 rijen onder de kop"):
+        read_blad("cijfers.xlsx", werkmap(rijen=51))
+
+
+def test_a_long_sheet_without_a_dimension_is_refused_having_read_only_the_limit(
+    settings, monkeypatch
+):
+    """openpyxl parses a whole sheet without <dimension> to size it; the import must not."""
+    settings.IMPORT_MAX_ROWS = 500
+    inhoud = vervang(
+        werkmap(rijen=20_000), SHEET, lambda xml: re.sub(rb"<dimension [^>]*/>", b"", xml)
+    )
+    with zipfile.ZipFile(io.BytesIO(inhoud)) as archief:
+        sheet_size = archief.getinfo(SHEET).file_size
+    gelezen = []
+    open_sheet = ReadOnlyWorksheet._get_source
+
+    def counted(ws):
+        bron = open_sheet(ws)
+        read = bron.read
+        bron.read = lambda *args: gelezen.append(len(data := read(*args))) or data
+        return bron
+
+    monkeypatch.setattr(ReadOnlyWorksheet, "_get_source", counted)
+
+    with pytest.raises(Geweigerd, match="meer dan 500 rijen onder de kopregel"):
+        read_blad("cijfers.xlsx", inhoud)
+    # 500 of 20.000 rows is 2,5 % of the sheet; the parser reads ahead in blocks
+    assert 0 < sum(gelezen) < sheet_size / 10, (sum(gelezen), sheet_size)
 
 
 def test_rows_beyond_the_limit_are_refused_when_the_sheet_understates_its_size(settings):

@@ -1,5 +1,7 @@
 """The project page as users see it, entry per kern, and the timeline in a PDF."""
 
+import io
+import re
 from decimal import Decimal
 
 import pytest
@@ -7,6 +9,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from pypdf import PdfReader
 
 from core.models import Indicator, Locatie, Organisatie, Rol, User, Waarde
 from core.services import create_demo_accounts
@@ -55,7 +58,11 @@ def test_timeline_svg_has_a_text_alternative_and_renders_in_weasyprint(sociaal_v
     assert 'role="img"' in svg and 'aria-labelledby="t-titel t-beschrijving"' in svg
     assert "Fase 1, Verkenningsfase: sep 2016 – feb 2017" in svg
     pdf = HTML(string=f"<html lang='nl'><body>{svg}</body></html>").write_pdf()
-    assert pdf.startswith(b"%PDF") and len(pdf) > 1000
+    tekst = " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
+    titels = [fase.titel for fase in sociaal_vitaal.fasen.all()]
+    assert len(titels) > 1
+    for titel in titels:
+        assert titel in tekst, (titel, tekst[:500])
 
 
 def kern_veld(project, kern):
@@ -80,6 +87,21 @@ def test_municipality_enters_outputs_for_its_own_kernen_and_sees_them_summed(
     per_gemeente = dict(pagina.context["per_gemeente"])
     positie = pagina.context["indicatoren"].index(indicator)
     assert per_gemeente["Gemeente Almelo"][positie] == {"plan": None, "realisatie": Decimal(20)}
+    rijen = voortgang_in_html(pagina, "Output per gemeente")
+    assert rijen["Gemeente Almelo"][2 * positie : 2 * positie + 2] == ["–", "20"]
+    assert rijen["Gemeente Borne"][2 * positie : 2 * positie + 2] == ["–", "–"]
+
+
+def voortgang_in_html(response, caption: str) -> dict[str, list[str]]:
+    """The rows of the rendered plan-and-realisation table with that caption."""
+    html = response.content.decode()
+    tabel = html.split(f'<caption class="utrecht-table__caption">{caption}')[1]
+    body = tabel.split("<tbody")[1].split("</tbody>")[0]
+    rijen = {}
+    for rij in body.split("</tr>")[:-1]:
+        naam = re.search(r'scope="row">([^<]+)</th>', rij).group(1)
+        rijen[naam] = re.findall(r'<td class="utrecht-table__cell numeric">([^<]*)</td>', rij)
+    return rijen
 
 
 def test_municipality_cannot_enter_another_municipalitys_kernen(

@@ -3,9 +3,12 @@
 import os
 import subprocess
 import sys
+from pathlib import Path
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import FileSystemStorage, default_storage
+from django.core.files.storage import default_storage
+from django.urls import reverse
+
+from rapportages.models import Rapportversie
 
 from .project_files import ROOT
 
@@ -53,13 +56,56 @@ def test_another_storage_backend_and_its_options_come_from_the_environment(tmp_p
     assert backend == "django.core.files.storage.memory.InMemoryStorage"
 
 
-def test_the_default_storage_writes_where_media_root_points(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    assert isinstance(default_storage, FileSystemStorage)
+SLUG = "regio-deal-groningen-noord-ii"
 
-    naam = default_storage.save("rapporten/voortgang.txt", ContentFile(b"rapport"))
 
-    assert (tmp_path / naam).read_bytes() == b"rapport"
+def make_report(als, settings):
+    """The coördinator of Groningen makes a concept report; the task queue runs at once."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    groningen = als("groningen")
+    concept = groningen.post(reverse("rapportages:actie", args=[SLUG, 2025, "concept"]))
+    assert concept.status_code == 302
+    versie = Rapportversie.objects.get(rapport__dossier__slug=SLUG, rapport__jaar=2025, nummer=1)
+    download = groningen.get(reverse("rapportages:download", args=[SLUG, 2025, 1, "pdf"]))
+    assert download.status_code == 200
+    return versie, b"".join(download.streaming_content)
+
+
+def test_a_report_is_written_where_the_storage_says_and_downloaded_from_there(
+    als, settings, tmp_path
+):
+    bucket = tmp_path / "bucket"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(bucket)},
+        },
+    }
+
+    versie, downloaded = make_report(als, settings)
+
+    stored = bucket / versie.pdf.name
+    assert stored.is_file()
+    assert not (Path(settings.MEDIA_ROOT) / versie.pdf.name).exists()
+    assert downloaded.startswith(b"%PDF") and downloaded == stored.read_bytes()
+
+
+def test_a_report_in_a_storage_without_files_on_disk_is_downloaded_through_the_storage(
+    als, settings
+):
+    """With an object store no path exists: everything must go through the storage API."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
+
+    versie, downloaded = make_report(als, settings)
+
+    assert default_storage.exists(versie.pdf.name)
+    with default_storage.open(versie.pdf.name, "rb") as bestand:
+        assert downloaded.startswith(b"%PDF") and downloaded == bestand.read()
+    assert not (Path(settings.MEDIA_ROOT) / versie.pdf.name).exists()
 
 
 def test_sessions_live_in_the_database(settings):
