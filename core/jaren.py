@@ -43,6 +43,16 @@ def toets_jaar(dossier, jaar: int) -> None:
         )
 
 
+def rapportjaren(dossier, jaren_met_cijfers: list[int]) -> list[int]:
+    """The years the dashboard offers a voortgangsrapportage for: the term up to this year;
+    without a known start, the years with figures and last year. Each passes
+    `toets_rapportjaar`."""
+    dit_jaar = timezone.localdate().year
+    if dossier.startjaar:
+        return list(range(dossier.startjaar, min(dossier.eindjaar or dit_jaar, dit_jaar) + 1))
+    return sorted(j for j in {*jaren_met_cijfers, dit_jaar - 1} if is_plausibel(j))
+
+
 def toets_rapportjaar(dossier, jaar: int) -> None:
     """A year a voortgangsrapportage can be about: the dossier's term up to this year (as
     the dashboard offers them). A tranche (`dossier` None) has no term: any plausible year

@@ -9,12 +9,12 @@ kind of dossier (finances, outputs) is added by `_regiodeal` and `_project`.
 from collections import defaultdict
 
 from django.db.models import Prefetch
-from django.utils import timezone
 
 from afspraken.models import Afspraakpunt
 from core.cellen import cellen, tel_per
 from core.charts import Reeks, Staafdiagram, Voortgangsdiagram, Voortgangsregel
 from core.figures import bouw_cijfertabel
+from core.jaren import rapportjaren
 from core.models import Dossier, Onderdeel, Streefdoel, Waarde
 from core.status import Status
 from core.voortgang import voortgang_van
@@ -61,7 +61,7 @@ def dashboard_context(
         "telling": totaal if any(totaal.values()) else {},
         "blokken": themablokken(tabel, jaar, onderdelen, per_onderdeel, doelen),
         "vergelijkbaar": any(r.wie for r in tabel.rijen),
-        "rapportjaren": _rapportjaren(dossier, tabel.jaren),
+        "rapportjaren": rapportjaren(dossier, tabel.jaren),
         "voortgangen": voortgangen,
         "doelen": doelen,
         "doeltelling": doeltelling(voortgangen),
@@ -93,14 +93,6 @@ def _per_onderdeel(punten: list[Afspraakpunt], onderdelen: list[Onderdeel]) -> d
     for punt in punten:
         per_thema[per_pk[punt.onderdeel_id]].append(punt)
     return dict(per_thema)
-
-
-def _rapportjaren(dossier: Dossier, jaren: list[int]) -> list[int]:
-    """The years a voortgangsrapportage can be made for: the term up to this year."""
-    dit_jaar = timezone.localdate().year
-    if dossier.startjaar:
-        return list(range(dossier.startjaar, min(dossier.eindjaar or dit_jaar, dit_jaar) + 1))
-    return sorted({*jaren, dit_jaar - 1})
 
 
 def _regiodeal(dossier: Dossier, lijnen: list[Onderdeel], doelen: dict) -> dict:
