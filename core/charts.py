@@ -87,6 +87,29 @@ def _patronen(grafiek_id: str) -> str:
     )
 
 
+def waardeas(laag: float, hoog: float) -> tuple[float, float, float]:
+    """A value axis from `laag` to `hoog` widened to round steps: (bottom, top, step)."""
+    stap = _nette_stap(hoog - laag)
+    laag = math.floor(laag / stap) * stap
+    return laag, max(math.ceil(hoog / stap) * stap, laag + stap), stap
+
+
+def rasterlijnen(as_: tuple[float, float, float], links: float, vlak_b: float, y, eenheid: str):
+    """A grid line with its value at every step of the axis; `y` maps a value to a height."""
+    laag, hoog, stap = as_
+    lijnen, tik = [], laag
+    while tik <= hoog + stap / 1000:
+        lijnen.append(
+            f'<line x1="{links}" x2="{links + vlak_b}" y1="{y(tik):.1f}" y2="{y(tik):.1f}" '
+            f'stroke="#d0d7e1" stroke-width="1"/>'
+            f'<text x="{links - 6}" y="{y(tik) + 4:.1f}" font-size="11" text-anchor="end" '
+            f'fill="{TEKSTKLEUR}">{escape(opmaak(Decimal(str(round(tik, 6))), eenheid))}'
+            f"</text>"
+        )
+        tik += stap
+    return lijnen
+
+
 def _svg_open(grafiek_id: str, breedte: int, hoogte: int, titel: str, beschrijving: str) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="grafiek" role="img" '
@@ -175,25 +198,15 @@ class Staafdiagram:
         getallen += [float(n.waarde) for n in self.normlijnen]
         laag, hoog = min([0.0, *getallen]), max([0.0, *getallen])
         hoog += (hoog - laag) * 0.08  # room for the value labels above the highest bar
-        stap = _nette_stap(hoog - laag)
-        laag = math.floor(laag / stap) * stap
-        hoog = max(math.ceil(hoog / stap) * stap, laag + stap)
+        as_ = waardeas(laag, hoog)
+        laag, hoog, _ = as_
 
         def y(waarde: float) -> float:
             return boven + vlak_h * (hoog - waarde) / (hoog - laag)
 
         delen = [_svg_open(self.id, breedte, hoogte, self.titel, self.beschrijving)]
         delen.append(legenda)
-        tik = laag
-        while tik <= hoog + stap / 1000:
-            delen.append(
-                f'<line x1="{links}" x2="{links + vlak_b}" y1="{y(tik):.1f}" y2="{y(tik):.1f}" '
-                f'stroke="#d0d7e1" stroke-width="1"/>'
-                f'<text x="{links - 6}" y="{y(tik) + 4:.1f}" font-size="11" text-anchor="end" '
-                f'fill="{TEKSTKLEUR}">{escape(opmaak(Decimal(str(round(tik, 6))), self.eenheid))}'
-                f"</text>"
-            )
-            tik += stap
+        delen += rasterlijnen(as_, links, vlak_b, y, self.eenheid)
         groep_b = vlak_b / max(len(self.categorieen), 1)
         staaf_b = min(groep_b * 0.75 / max(len(self.reeksen), 1), 48)
         # Value labels only where they fit above their bar without overlapping the next one.

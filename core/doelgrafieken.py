@@ -19,6 +19,8 @@ from .charts import (
     _nette_stap,
     _svg_open,
     opmaak,
+    rasterlijnen,
+    waardeas,
 )
 
 
@@ -199,9 +201,8 @@ class Lijndiagram(Staafdiagram):
         getallen = [float(v) for r in self.reeksen for v in r.waarden if v is not None]
         getallen += [float(n.waarde) for n in self.normlijnen]
         laag, hoog = min([0.0, *getallen]), max([1.0, *getallen]) * 1.08
-        stap = _nette_stap(hoog - laag)
-        laag = math.floor(laag / stap) * stap
-        hoog = max(math.ceil(hoog / stap) * stap, laag + stap)
+        as_ = waardeas(laag, hoog)
+        laag, hoog, _ = as_
         stap_x = vlak_b / max(len(self.categorieen), 1)
 
         def x(i: int) -> float:
@@ -212,16 +213,7 @@ class Lijndiagram(Staafdiagram):
 
         delen = [_svg_open(self.id, self.breedte, self.hoogte, self.titel, self.beschrijving)]
         delen.append(self._lijnlegenda(links))
-        tik = laag
-        while tik <= hoog + stap / 1000:
-            delen.append(
-                f'<line x1="{links}" x2="{links + vlak_b}" y1="{y(tik):.1f}" y2="{y(tik):.1f}" '
-                f'stroke="#d0d7e1" stroke-width="1"/>'
-                f'<text x="{links - 6}" y="{y(tik) + 4:.1f}" font-size="11" text-anchor="end" '
-                f'fill="{TEKSTKLEUR}">{escape(opmaak(Decimal(str(round(tik, 6))), self.eenheid))}'
-                f"</text>"
-            )
-            tik += stap
+        delen += rasterlijnen(as_, links, vlak_b, y, self.eenheid)
         for i, categorie in enumerate(self.categorieen):
             delen.append(
                 f'<text x="{x(i):.1f}" y="{boven + vlak_h + 18}" font-size="11" '

@@ -13,6 +13,7 @@ from django.db import DEFAULT_DB_ALIAS, connections, models
 from core.models import Dossier
 
 from .gevolgd import Gevolgd, gevolgde_tabellen
+from .migraties import sqlite_trigger
 from .models import Mutatie
 
 KOLOMMEN = (
@@ -159,7 +160,7 @@ def _sqlite() -> list[str]:
             ("UPDATE", f"WHEN {verschil}", mutatie("NEW", "U", oud, nieuw)),
             ("DELETE", "", mutatie("OLD", "D", oud, "NULL")),
         ]:
-            trigger = f"historie_{naam}_{actie.lower()}"
+            trigger = sqlite_trigger(naam, actie)
             sql += [
                 f"DROP TRIGGER IF EXISTS {trigger}",
                 f"""CREATE TRIGGER {trigger} AFTER {actie} ON {naam} FOR EACH ROW {wanneer}

@@ -4,6 +4,8 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
+from historie.migraties import zonder_sqlite_triggers
+
 
 def naar_streefdoelen(apps, schema_editor):
     Afspraakpunt = apps.get_model("afspraken", "Afspraakpunt")
@@ -54,21 +56,6 @@ def streefdoel_van(punt) -> dict | None:
     if punt.indicator_id is not None:
         return {"soort": "per_jaar", "indicator_id": punt.indicator_id}
     return None
-
-
-def zonder_historie_triggers(*tabellen):
-    """SQLite refuses to drop a column that a trigger names, so the history triggers of these
-    tables go first (both ways); `post_migrate` installs them again from the models
-    (historie/triggers.py). PostgreSQL's triggers name no columns and stay."""
-
-    def verwijder(apps, schema_editor):
-        if schema_editor.connection.vendor != "sqlite":
-            return
-        for tabel in tabellen:
-            for actie in ("insert", "update", "delete"):
-                schema_editor.execute(f"DROP TRIGGER IF EXISTS historie_{tabel}_{actie}")
-
-    return migrations.RunPython(verwijder, verwijder, elidable=True)
 
 
 class Migration(migrations.Migration):
@@ -122,7 +109,7 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(naar_streefdoelen, migrations.RunPython.noop),
-        zonder_historie_triggers("afspraken_afspraakpunt", "afspraken_wijzigingsregel"),
+        zonder_sqlite_triggers("afspraken_afspraakpunt", "afspraken_wijzigingsregel"),
         migrations.RemoveField(model_name="afspraakpunt", name="deadline"),
         migrations.RemoveField(model_name="afspraakpunt", name="indicator"),
         migrations.RemoveField(model_name="afspraakpunt", name="streefeenheid"),

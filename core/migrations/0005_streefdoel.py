@@ -3,20 +3,7 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-
-def zonder_historie_triggers(*tabellen):
-    """SQLite refuses to drop a column that a trigger names, so the history triggers of these
-    tables go first (both ways); `post_migrate` installs them again from the models
-    (historie/triggers.py). PostgreSQL's triggers name no columns and stay."""
-
-    def verwijder(apps, schema_editor):
-        if schema_editor.connection.vendor != "sqlite":
-            return
-        for tabel in tabellen:
-            for actie in ("insert", "update", "delete"):
-                schema_editor.execute(f"DROP TRIGGER IF EXISTS historie_{tabel}_{actie}")
-
-    return migrations.RunPython(verwijder, verwijder, elidable=True)
+from historie.migraties import zonder_sqlite_triggers
 
 
 class Migration(migrations.Migration):
@@ -71,5 +58,5 @@ class Migration(migrations.Migration):
             },
         ),
         # Last, so that going back it comes first: Partij.levert_cijfers is then dropped.
-        zonder_historie_triggers("core_partij", "core_dossier"),
+        zonder_sqlite_triggers("core_partij", "core_dossier"),
     ]

@@ -5,6 +5,8 @@ linked item) move onto `core.Streefdoel`; the result keeps its text. A range was
 import django.db.models.deletion
 from django.db import migrations, models
 
+from historie.migraties import zonder_sqlite_triggers
+
 
 def naar_streefdoelen(apps, schema_editor):
     BeoogdResultaat = apps.get_model("regiodeals", "BeoogdResultaat")
@@ -54,21 +56,6 @@ def streefdoel_van(resultaat) -> dict:
     return {**velden, "soort": soort}
 
 
-def zonder_historie_triggers(*tabellen):
-    """SQLite refuses to drop a column that a trigger names, so the history triggers of these
-    tables go first (both ways); `post_migrate` installs them again from the models
-    (historie/triggers.py). PostgreSQL's triggers name no columns and stay."""
-
-    def verwijder(apps, schema_editor):
-        if schema_editor.connection.vendor != "sqlite":
-            return
-        for tabel in tabellen:
-            for actie in ("insert", "update", "delete"):
-                schema_editor.execute(f"DROP TRIGGER IF EXISTS historie_{tabel}_{actie}")
-
-    return migrations.RunPython(verwijder, verwijder, elidable=True)
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("core", "0005_streefdoel"),
@@ -89,7 +76,7 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(naar_streefdoelen, migrations.RunPython.noop),
-        zonder_historie_triggers("regiodeals_beoogdresultaat"),
+        zonder_sqlite_triggers("regiodeals_beoogdresultaat"),
         migrations.RemoveField(model_name="beoogdresultaat", name="bereikt_op"),
         migrations.RemoveField(model_name="beoogdresultaat", name="bron"),
         migrations.RemoveField(model_name="beoogdresultaat", name="indicator"),
