@@ -11,13 +11,14 @@ from django.views.generic import CreateView, UpdateView
 from .doelen_forms import StreefdoelForm
 from .doeltekst import context_tekst, datum, doel_tekst
 from .models import Dossier, Streefdoel
+from .streefdoel import WOORDEN_IN
 
 
 @require_safe
 def streefdoelen(request, slug: str):
     dossier = get_object_or_404(Dossier.objects.visible_to(request.user), slug=slug)
     doelen = Streefdoel.objects.filter(dossier=dossier).select_related(
-        "dossier", "indicator", "organisatie"
+        "dossier", "indicator", "organisatie", *WOORDEN_IN
     )
     context = {
         "dossier": dossier,

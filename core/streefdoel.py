@@ -4,11 +4,15 @@ an effect. The one place a target's numbers live, for agreements, deals and proj
 How progress toward a target is judged: `core.voortgang`.
 """
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.db.models import Q
 
 from .dutch_numbers import format_getal
+
+# The apps' objects that word a target in its document, by their reverse one-to-one and the
+# field with the words (core names them only here, as it names the apps' detail URLs).
+WOORDEN_IN = {"afspraakpunt": "titel", "beoogd_resultaat": "omschrijving"}
 
 GETAL = {"max_digits": 16, "decimal_places": 2, "null": True, "blank": True}
 
@@ -118,6 +122,17 @@ class Streefdoel(models.Model):
         return self.omschrijving or f"{self.get_soort_display()}: {self.indicator or ''}".strip()
 
     # --- derived -----------------------------------------------------------------------
+
+    @property
+    def titel(self) -> str:
+        """The document's words for this target (its agreement item or intended result),
+        else its own description. Select `WOORDEN_IN` with it to read them without queries."""
+        for relatie, veld in WOORDEN_IN.items():
+            try:
+                return getattr(getattr(self, relatie), veld)
+            except ObjectDoesNotExist:
+                continue
+        return self.omschrijving
 
     @property
     def startjaar(self) -> int | None:

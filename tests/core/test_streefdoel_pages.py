@@ -492,3 +492,24 @@ def test_a_template_names_a_target_in_the_same_words(termijnafspraak):
     html = Template("{% load streefdoelen %}{{ punt.streefdoel|doeltekst }}|{{ geen|doeltekst }}")
 
     assert html.render(Context({"punt": termijnafspraak.punt})) == "800 over 2025–2028|"
+
+
+def test_the_list_names_each_target_in_the_words_of_its_document(client, termijnafspraak):
+    """The agreement item's words head the row; the target's own description stands under it."""
+    t = termijnafspraak
+    client.force_login(t.bestuurder)
+
+    html = client.get(lijst_url(t.dossier)).content.decode()
+
+    rij = html.split("<tbody")[1].split("</tr>")[0]
+    assert "Samen bouwen we 800 nieuwe sociale huurwoningen<br>" in rij
+    assert '<span class="soort">800 nieuwe sociale huurwoningen in 2025–2028</span>' in rij
+
+
+def test_the_list_of_a_deal_shows_its_intended_results_words(client, brondata):
+    from core.models import User
+
+    client.force_login(User.objects.get(username="groningen"))
+    html = client.get(reverse("core:streefdoelen", args=["regio-deal-groningen-noord-ii"]))
+
+    assert "Het project KIEM is opgeschaald naar alle basisscholen" in html.content.decode()
