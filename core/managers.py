@@ -5,8 +5,14 @@ from django.db import models
 
 class DossierQuerySet(models.QuerySet):
     def visible_to(self, user) -> "DossierQuerySet":
-        # Dossiers themselves are public to every logged-in user; their concept figures are not.
-        return self if user.is_authenticated else self.none()
+        """Published dossiers are public to every logged-in user (their concept figures are
+        not); a dossier in opbouw only to those who set it up (core.rules)."""
+        from .rules import visible_dossiers_q
+
+        return self.filter(visible_dossiers_q(user)) if user.is_authenticated else self.none()
+
+    def gepubliceerd(self) -> "DossierQuerySet":
+        return self.filter(in_opbouw=False)
 
     def editable_by(self, user) -> "DossierQuerySet":
         from .rules import editable_dossiers_q

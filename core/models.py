@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from .managers import DossierQuerySet, WaardeQuerySet
+from .slugs import unieke_slug
 
 
 class Organisatie(models.Model):
@@ -30,7 +31,13 @@ class Organisatie(models.Model):
     naam = models.CharField("naam", max_length=200, unique=True)
     afkorting = models.CharField("afkorting", max_length=40, blank=True)
     soort = models.CharField("soort", max_length=30, choices=Soort.choices)
-    slug = models.SlugField("slug", max_length=200, unique=True)
+    slug = models.SlugField(
+        "slug",
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text="Deel van het webadres. Leeg: gemaakt uit de naam.",
+    )
 
     class Meta:
         ordering = ["naam"]
@@ -39,6 +46,11 @@ class Organisatie(models.Model):
 
     def __str__(self) -> str:
         return self.naam
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = unieke_slug(Organisatie, self.afkorting or self.naam, exclude=self.pk)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("core:organisatie_detail", kwargs={"slug": self.slug})
@@ -99,7 +111,26 @@ class Dossier(models.Model):
 
     soort = models.CharField("soort", max_length=20, choices=Soort.choices, editable=False)
     titel = models.CharField("titel", max_length=300)
-    slug = models.SlugField("slug", max_length=200, unique=True)
+    korte_naam = models.CharField(
+        "korte naam",
+        max_length=60,
+        blank=True,
+        help_text="Voor tabellen, koppen en tabbladen, bijv. ‘Maastricht 2015’. Leeg: de titel.",
+    )
+    slug = models.SlugField(
+        "slug",
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text="Deel van het webadres. Leeg: gemaakt uit de korte naam of de titel.",
+    )
+    in_opbouw = models.BooleanField(
+        "in opbouw",
+        default=False,
+        help_text="Alleen de coördinatoren zien het dossier en er kan nog niets worden "
+        "ingevoerd. Vaststellen maakt het zichtbaar voor de partijen.",
+    )
+    vastgesteld_op = models.DateTimeField("vastgesteld op", null=True, blank=True)
     samenvatting = models.TextField("samenvatting", blank=True)
     startdatum = models.DateField("startdatum", null=True, blank=True)
     einddatum = models.DateField("einddatum", null=True, blank=True)
@@ -150,12 +181,19 @@ class Dossier(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         self.soort = self.dossier_soort or self.soort
+        if not self.slug:
+            self.slug = unieke_slug(Dossier, self.korte_naam or self.titel, exclude=self.pk)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         # Each app names its detail URL "<app>:detail"; the soort says which app.
         app = {"afspraak": "afspraken", "regiodeal": "regiodeals", "project": "projecten"}
         return reverse(f"{app[self.soort]}:detail", kwargs={"slug": self.slug})
+
+    @property
+    def naam(self) -> str:
+        """The short name where there is one: tables, headers and tabs."""
+        return self.korte_naam or self.titel
 
     @property
     def periode(self) -> str:
@@ -344,6 +382,13 @@ class Indicator(models.Model):
     )
     mag_negatief = models.BooleanField(
         "mag negatief zijn", default=False, help_text="Bijvoorbeeld een correctiepost."
+    )
+    laatste_jaar = models.PositiveSmallIntegerField(
+        "laatste jaar",
+        null=True,
+        blank=True,
+        help_text="Beëindigd: na dit jaar wordt het item niet meer ingevuld. Een item met "
+        "cijfers wordt beëindigd, nooit verwijderd. Leeg: het loopt mee met het dossier.",
     )
     volgorde = models.PositiveIntegerField("volgorde", default=0)
 

@@ -60,21 +60,31 @@ def waarde_is_submitted(user, waarde: Waarde) -> bool:
 
 SUBMITTED = [Jaaropgave.Status.INGEDIEND, Jaaropgave.Status.VASTGESTELD]
 
+
+@rules.predicate
+def is_published(user, obj) -> bool:
+    return obj is not None and not _dossier_of(obj).in_opbouw
+
+
 maintains_dossier = is_beheerder | coordinates
 can_view_waarde = rules.is_authenticated & (
     is_beheerder | coordinates | owns_waarde | waarde_is_submitted
 )
 can_change_waarde = is_beheerder | coordinates | (is_beleidsmedewerker & owns_waarde)
 
-rules.add_perm("core.view_dossier", rules.is_authenticated)
+rules.add_perm("core.view_dossier", rules.is_authenticated & (is_published | maintains_dossier))
 rules.add_perm("core.change_dossier", maintains_dossier)
+rules.add_perm("core.add_dossier", is_beheerder | is_coordinator)
 rules.add_perm("core.view_waarde", can_view_waarde)
 rules.add_perm("core.change_waarde", can_change_waarde)
 
 
 @rules.predicate
 def may_enter_for(user, opgave: Jaaropgave) -> bool:
-    """Entering the figures of one organisation in one dossier (a grid, an import)."""
+    """Entering the figures of one organisation in one dossier (a grid, an import): only
+    once the dossier is published."""
+    if not is_published(user, opgave):
+        return False
     return (
         is_beheerder(user)
         or coordinates(user, opgave)
@@ -102,6 +112,12 @@ def _coordinated_dossiers_q(user, prefix: str = "") -> Q:
     if is_coordinator(user) and user.organisatie_id:
         return Q(**{f"{prefix}penvoerder_id": user.organisatie_id})
     return Q(pk__in=[])
+
+
+def visible_dossiers_q(user) -> Q:
+    if is_beheerder(user):
+        return Q()
+    return Q(in_opbouw=False) | _coordinated_dossiers_q(user)
 
 
 def editable_dossiers_q(user) -> Q:
