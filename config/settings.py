@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "regiodeals",
     "projecten",
     "importeren",
+    "inrichting",
     "dashboards",
     "rapportages",
     "historie",

@@ -14,6 +14,7 @@ urlpatterns = [
     path("regiodeals/", include("regiodeals.urls")),
     path("projecten/", include("projecten.urls")),
     path("import/", include("importeren.urls")),
+    path("inrichting/", include("inrichting.urls")),
     path("", include("core.urls")),
     path("", include("dashboards.urls")),
     path("rapportages/", include("rapportages.urls")),

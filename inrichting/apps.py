@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class InrichtingConfig(AppConfig):
+    name = "inrichting"
+    verbose_name = "inrichting van dossiers"
