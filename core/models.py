@@ -8,6 +8,7 @@ cover them all.
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -244,7 +245,9 @@ class Partij(models.Model):
         verbose_name_plural = "partijen"
         constraints = [
             models.UniqueConstraint(
-                fields=["dossier", "organisatie", "rol"], name="partij_eenmaal_per_rol"
+                fields=["dossier", "organisatie", "rol"],
+                name="partij_eenmaal_per_rol",
+                violation_error_message="Deze organisatie is al partij in deze rol.",
             )
         ]
 
@@ -276,11 +279,33 @@ class Onderdeel(models.Model):
         verbose_name = "onderdeel"
         verbose_name_plural = "onderdelen"
         constraints = [
-            models.UniqueConstraint(fields=["dossier", "nummer"], name="onderdeel_nummer_uniek")
+            models.UniqueConstraint(
+                fields=["dossier", "nummer"],
+                name="onderdeel_nummer_uniek",
+                violation_error_message="Dit dossier heeft al een onderdeel met dit nummer.",
+            )
         ]
 
     def __str__(self) -> str:
         return f"{self.nummer} {self.titel}"
+
+    def clean(self) -> None:
+        hoofd = self.hoofdonderdeel
+        if hoofd is None:
+            return
+        if hoofd.dossier_id != self.dossier_id:
+            raise ValidationError(
+                {"hoofdonderdeel": "Dit onderdeel hoort bij een ander dossier."},
+                code="ander_dossier",
+            )
+        if self.pk and self.pk in _keten(hoofd, "hoofdonderdeel"):
+            raise ValidationError(
+                {
+                    "hoofdonderdeel": "Een onderdeel kan niet onder zichzelf of een eigen "
+                    "subonderdeel vallen."
+                },
+                code="kringloop",
+            )
 
 
 class Locatie(models.Model):
@@ -397,11 +422,39 @@ class Indicator(models.Model):
         verbose_name = "indicator"
         verbose_name_plural = "indicatoren"
         constraints = [
-            models.UniqueConstraint(fields=["dossier", "code"], name="indicator_code_uniek"),
+            models.UniqueConstraint(
+                fields=["dossier", "code"],
+                name="indicator_code_uniek",
+                violation_error_message="Dit dossier heeft al een item met deze code.",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.naam
+
+    def clean(self) -> None:
+        """A part's total, a split's item and a theme lie in the same dossier; parts do not go
+        round in a circle (A part of B part of A)."""
+        fouten = {}
+        if self.onderdeel_id and self.onderdeel.dossier_id != self.dossier_id:
+            fouten["onderdeel"] = ValidationError(
+                "Dit onderdeel hoort bij een ander dossier.", code="ander_dossier"
+            )
+        for veld in ("deel_van", "uitsplitsing_van"):
+            ander = getattr(self, veld)
+            if ander is None:
+                continue
+            if ander.dossier_id != self.dossier_id:
+                fouten[veld] = ValidationError(
+                    "Dat item hoort bij een ander dossier.", code="ander_dossier"
+                )
+            elif self.pk and self.pk in _keten(ander, veld):
+                fouten[veld] = ValidationError(
+                    "Een item kan geen deel zijn van zichzelf of van een van zijn eigen delen.",
+                    code="kringloop",
+                )
+        if fouten:
+            raise ValidationError(fouten)
 
     def meetdefinitie_voor(self, organisatie_id: int | None) -> str:
         for definitie in self.meetdefinities.all():
@@ -480,6 +533,30 @@ class Norm(models.Model):
 
     def __str__(self) -> str:
         return self.omschrijving or f"norm op {self.indicator}"
+
+    def clean(self) -> None:
+        ander = self.ten_opzichte_van
+        if ander is None or not self.indicator_id:
+            return
+        if ander.pk == self.indicator_id:
+            raise ValidationError(
+                {"ten_opzichte_van": "Een norm kan niet naar zijn eigen item verwijzen."},
+                code="naar_zichzelf",
+            )
+        if ander.dossier_id != self.indicator.dossier_id:
+            raise ValidationError(
+                {"ten_opzichte_van": "Dat item hoort bij een ander dossier."},
+                code="ander_dossier",
+            )
+
+
+def _keten(start, veld: str) -> set[int]:
+    """The keys met walking `veld` up from `start` (itself included); stops at a loop."""
+    gezien: set[int] = set()
+    while start is not None and start.pk not in gezien:
+        gezien.add(start.pk)
+        start = getattr(start, veld)
+    return gezien
 
 
 class Soort(models.TextChoices):
