@@ -78,6 +78,11 @@ class Rapport(models.Model):
         return str(self.dossier or self.tranche)
 
     @property
+    def korte_naam(self) -> str:
+        """For the running header: the dossier's short name where it has one."""
+        return self.dossier.naam if self.dossier else str(self.tranche)
+
+    @property
     def slug(self) -> str:
         return self.dossier.slug if self.dossier else f"tranche-{self.tranche.nummer}"
 
