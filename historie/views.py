@@ -41,7 +41,7 @@ def ding(request, label: str, sleutel: str):
 
 def dossier(request, slug: str):
     """Everything that changed in a dossier: its agreement, deal or project and their parts."""
-    gekozen = get_object_or_404(Dossier, slug=slug)
+    gekozen = get_object_or_404(Dossier.objects.visible_to(request.user), slug=slug)
     mutaties = mutaties_in_dossier(gekozen, request.user)
     pagina = Paginator(mutaties, PER_PAGINA).get_page(request.GET.get("pagina"))
     return render(

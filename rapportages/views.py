@@ -12,15 +12,17 @@ from . import services
 from .models import Rapport, Rapportversie
 
 
-def _onderwerp(slug: str):
-    """A report belongs to a dossier (by its slug) or to a tranche (`tranche-6`)."""
+def _onderwerp(slug: str, user):
+    """A report belongs to a dossier (by its slug) or to a tranche (`tranche-6`); a dossier in
+    opbouw has none for who cannot see it."""
     if slug.startswith("tranche-") and slug.removeprefix("tranche-").isdigit():
         return None, get_object_or_404(Tranche, nummer=int(slug.removeprefix("tranche-")))
-    return get_object_or_404(Dossier.objects.select_related("penvoerder"), slug=slug), None
+    dossiers = Dossier.objects.visible_to(user).select_related("penvoerder")
+    return get_object_or_404(dossiers, slug=slug), None
 
 
-def _rapport(slug: str, jaar: int) -> tuple:
-    dossier, tranche = _onderwerp(slug)
+def _rapport(slug: str, jaar: int, user) -> tuple:
+    dossier, tranche = _onderwerp(slug, user)
     rapportjaar_of_404(dossier, jaar)  # before anything is looked up or stored for that year
     rapport = (
         Rapport.objects.filter(dossier=dossier, tranche=tranche, jaar=jaar)
@@ -31,7 +33,7 @@ def _rapport(slug: str, jaar: int) -> tuple:
 
 
 def rapport(request, slug: str, jaar: int):
-    dossier, tranche, rapport = _rapport(slug, jaar)
+    dossier, tranche, rapport = _rapport(slug, jaar, request.user)
     user = request.user
     if rapport is None:
         nieuw = Rapport(dossier=dossier, tranche=tranche, jaar=jaar)
@@ -69,7 +71,7 @@ def rapport(request, slug: str, jaar: int):
 
 @require_POST
 def rapport_actie(request, slug: str, jaar: int, actie: str):
-    dossier, tranche, rapport = _rapport(slug, jaar)
+    dossier, tranche, rapport = _rapport(slug, jaar, request.user)
     user = request.user
     try:
         if actie == "concept":
@@ -111,7 +113,7 @@ def rapport_actie(request, slug: str, jaar: int, actie: str):
 def _leesbaar_rapport(request, slug: str, jaar: int, soort: str) -> Rapport:
     if soort not in ("pdf", "xlsx"):
         raise Http404("Onbekend bestandstype.")
-    _, _, rapport = _rapport(slug, jaar)
+    _, _, rapport = _rapport(slug, jaar, request.user)
     if rapport is None:
         raise Http404("Er is nog geen rapportage over dit jaar.")
     if not request.user.has_perm("rapportages.view_rapport", rapport):
