@@ -38,6 +38,28 @@ class Person:
         else:
             field.fill(text)
 
+    def choose(self, select: Locator, label: str) -> None:
+        """Pick the option `label` of a select: with the keyboard, by typing its first letters
+        into the focused list, as people do."""
+        if not self.keyboard_only:
+            select.select_option(label=label)
+            return
+        self.focus(select)
+        self.page.keyboard.type(label, delay=20)
+        chosen = select.evaluate("s => s.options[s.selectedIndex].text.trim()")
+        assert chosen == label, f"Met het toetsenbord gekozen: {chosen!r}, niet {label!r}"
+
+    def check(self, box: Locator, aan: bool = True) -> None:
+        """Tick (or untick) a checkbox: Space on it."""
+        if box.is_checked() == aan:
+            return
+        if self.keyboard_only:
+            self.focus(box)
+            self.page.keyboard.press("Space")
+        else:
+            box.click()
+        assert box.is_checked() == aan
+
     def download(self, link: Locator, folder: Path) -> Path:
         """Follow a download link; the file, saved under the name the server gave it."""
         with self.page.expect_download() as info:
