@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 
+from .doelwijziging import gegevens, is_wijziging
 from .dutch_numbers import format_getal, parse_getal
 from .models import Dossier, Indicator, Organisatie, Streefdoel
 
@@ -20,6 +21,8 @@ NL_DESIGN_SYSTEM = {
     "checkbox": "utrecht-checkbox utrecht-checkbox--html-input",
     "text": "utrecht-textbox utrecht-textbox--html-input",
     "number": "utrecht-textbox utrecht-textbox--html-input utrecht-textbox--numeric",
+    "date": "utrecht-textbox utrecht-textbox--html-input",
+    "textarea": "utrecht-textarea utrecht-textarea--html-textarea",
 }
 
 
@@ -58,6 +61,20 @@ class StreefdoelForm(forms.ModelForm):
     maximum = _getalveld("maximum")
     referentiewaarde = _getalveld("referentiewaarde")
     nulmeting = _getalveld("nulmeting")
+    # Asked once the dossier is published: a changed promise is an amendment (core.Doelwijziging).
+    wijzigingsdatum = forms.DateField(
+        label="Datum van de wijziging",
+        required=False,
+        input_formats=["%d-%m-%Y", "%Y-%m-%d"],
+        help_text="Vanaf wanneer het gewijzigde doel geldt; schrijf de datum als dd-mm-jjjj.",
+        widget=forms.DateInput(format="%d-%m-%Y"),
+    )
+    reden = forms.CharField(
+        label="Reden",
+        required=False,
+        help_text="Waarom het doel wijzigt, bijvoorbeeld het besluit of de actualisatie.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
     class Meta:
         model = Streefdoel
@@ -99,6 +116,10 @@ class StreefdoelForm(forms.ModelForm):
     def __init__(self, *args, dossier: Dossier, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.dossier = dossier
+        # Published: the target as stored, to compare with and to record as the old value.
+        self.oud = gegevens(self.instance) if self.instance.pk and not dossier.in_opbouw else None
+        if self.oud is None:
+            del self.fields["wijzigingsdatum"], self.fields["reden"]
         self.fields["indicator"].queryset = Indicator.objects.filter(dossier=dossier).order_by(
             "volgorde", "naam"
         )
@@ -116,7 +137,13 @@ class StreefdoelForm(forms.ModelForm):
         for naam in DATUMS:
             self.fields[naam].input_formats = ["%d-%m-%Y", "%Y-%m-%d"]
         for veld in self.fields.values():
-            veld.widget.attrs.setdefault("class", NL_DESIGN_SYSTEM[veld.widget.input_type])
+            soort = getattr(veld.widget, "input_type", "textarea")
+            veld.widget.attrs.setdefault("class", NL_DESIGN_SYSTEM[soort])
+
+    @property
+    def is_wijziging(self) -> bool:
+        """After validation: the published target's promise changes (an amendment)."""
+        return self.oud is not None and is_wijziging(self.oud, self.instance)
 
     def _post_clean(self):
         # A field that could not be read keeps just that error: the model, which then sees
@@ -124,6 +151,26 @@ class StreefdoelForm(forms.ModelForm):
         onleesbaar = {veld: fouten.copy() for veld, fouten in self._errors.items()}
         super()._post_clean()
         self._errors.update(onleesbaar)
+        if self.is_wijziging:
+            self._vraag_om_wijziging()
+
+    def _vraag_om_wijziging(self) -> None:
+        if not self.cleaned_data.get("wijzigingsdatum") and "wijzigingsdatum" not in self._errors:
+            self.add_error(
+                "wijzigingsdatum",
+                ValidationError(
+                    "Het streefdoel is vastgesteld: geef de datum van de wijziging.",
+                    code="verplicht",
+                ),
+            )
+        if not (self.cleaned_data.get("reden") or "").strip():
+            self.add_error(
+                "reden",
+                ValidationError(
+                    "Het streefdoel is vastgesteld: geef de reden van de wijziging.",
+                    code="verplicht",
+                ),
+            )
 
     def clean(self):
         cleaned = super().clean()
