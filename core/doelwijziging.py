@@ -3,6 +3,7 @@ after, when the amendment took effect and why. One model for every kind of dossi
 agreement, a Regio Deal, a project); see docs/decisions.md."""
 
 import datetime
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -12,6 +13,8 @@ from historie.context import wijzigingscontext
 
 from .doeltekst import als_gegevens
 from .streefdoel import Streefdoel
+
+CENT = Decimal("0.01")
 
 # A change of one of these, once the dossier is published, is an amendment.
 GEWIJZIGD_ALS = [
@@ -61,7 +64,13 @@ class Doelwijziging(models.Model):
 
 
 def gegevens(doel: Streefdoel) -> dict:
-    return {**als_gegevens(doel), "vervallen": doel.vervallen}
+    """The values an amendment records; numbers with two decimals (as stored), so that 900
+    typed and 900.00 read back compare equal."""
+    waarden = {**als_gegevens(doel), "vervallen": doel.vervallen}
+    for veld in ("waarde", "minimum", "maximum"):
+        if waarden[veld] is not None:
+            waarden[veld] = str(Decimal(waarden[veld]).quantize(CENT))
+    return waarden
 
 
 def is_wijziging(oud: dict, doel: Streefdoel) -> bool:
