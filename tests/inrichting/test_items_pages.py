@@ -375,6 +375,24 @@ def test_an_ended_item_is_not_offered_in_a_later_year(client, termijnafspraak):
     assert "Verduurzaamde woningen" not in sjabloon(2026)
 
 
+def test_an_import_of_an_ended_item_for_a_later_year_is_refused_on_its_row(termijnafspraak):
+    from importeren.services import upload_import
+    from importeren.sjabloon import maak_sjabloon
+
+    t = termijnafspraak
+    inhoud = maak_sjabloon(dossier=t.dossier, organisatie=t.corporatie, jaar=2026)
+    Indicator.objects.filter(pk=t.verduurzaming.pk).update(laatste_jaar=2025)
+
+    _, voorbeeld = upload_import(
+        dossier=t.dossier, door=t.beleid_corporatie, naam="2026.xlsx", inhoud=inhoud
+    )
+
+    meldingen = [fout.melding for fout in voorbeeld.fouten]
+    assert "‘Verduurzaamde woningen’ is beëindigd na 2025: er is geen cijfer voor 2026." in (
+        meldingen
+    )
+
+
 # --- Who may ----------------------------------------------------------------------------------
 
 
