@@ -3,6 +3,7 @@ a beheerder) adds and edits them."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
@@ -74,6 +75,7 @@ class StreefdoelBeheer:
     def get_context_data(self, **kwargs):
         return super().get_context_data(dossier=self.dossier, **kwargs)
 
+    @transaction.atomic
     def form_valid(self, form):
         if form.is_wijziging:
             self.object = wijzig_streefdoel(
@@ -83,13 +85,13 @@ class StreefdoelBeheer:
                 reden=form.cleaned_data["reden"],
                 door=self.request.user,
             ).streefdoel
-            response = redirect(self.get_success_url())
         else:
-            response = super().form_valid(form)
+            self.object = form.save()
+        form.bewaar_woorden(self.object)
         messages.success(
             self.request, f"Het streefdoel ‘{_in_woorden(self.object)}’ is opgeslagen."
         )
-        return response
+        return redirect(self.get_success_url())
 
     def form_invalid(self, form):
         response = super().form_invalid(form)
