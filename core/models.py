@@ -720,4 +720,5 @@ class Heropening(models.Model):
         return f"{self.jaaropgave} heropend op {self.op:%d-%m-%Y}"
 
 
+from .doelwijziging import Doelwijziging  # noqa: E402, F401  (amendments of a target)
 from .streefdoel import Streefdoel  # noqa: E402, F401  (its own module: the target and its rules)

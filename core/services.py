@@ -103,11 +103,14 @@ class Invoerplek:
         return self.indicator.naam
 
 
-def invoer_plekken(dossier: Dossier, organisatie: Organisatie) -> list[Invoerplek]:
+def invoer_plekken(
+    dossier: Dossier, organisatie: Organisatie, jaar: int | None = None
+) -> list[Invoerplek]:
     """The figures an organisation fills itself: its own row of items split per organisation,
     each of its municipality's locations for items split per location; the penvoerder fills
     the items without a split and the reported totals of items split per organisation.
-    An organisation that delivers no figures here (a party that only signs) has none."""
+    An organisation that delivers no figures here (a party that only signs) has none.
+    With `jaar`: not an item ended before that year (its `laatste_jaar`)."""
     if not levert_cijfers(dossier, organisatie):
         return []
     is_penvoerder = dossier.penvoerder_id == organisatie.pk
@@ -117,9 +120,10 @@ def invoer_plekken(dossier: Dossier, organisatie: Organisatie) -> list[Invoerple
         if locatie.gemeente_id == organisatie.pk or (is_penvoerder and not locatie.gemeente_id)
     ]
     plekken = []
-    for indicator in dossier.indicatoren.select_related("onderdeel").prefetch_related(
-        "meetdefinities"
-    ):
+    indicatoren = dossier.indicatoren.select_related("onderdeel").prefetch_related("meetdefinities")
+    if jaar is not None:
+        indicatoren = indicatoren.exclude(laatste_jaar__lt=jaar)
+    for indicator in indicatoren:
         if indicator.uitsplitsing == Indicator.Uitsplitsing.LOCATIE:
             plekken += [Invoerplek(indicator, locatie=locatie) for locatie in locaties]
             continue
@@ -166,7 +170,7 @@ def sla_jaaropgave_op(
             code="vastgesteld",
             params={"soort": opgave.get_soort_display().capitalize(), "jaar": jaar},
         )
-    toegestaan = {plek.sleutel: plek for plek in invoer_plekken(dossier, organisatie)}
+    toegestaan = {plek.sleutel: plek for plek in invoer_plekken(dossier, organisatie, jaar)}
     if set(cijfers) - set(toegestaan):
         raise PermissionDenied("Deze cijfers horen niet bij uw organisatie.")
     bestaand = bestaande_waarden(dossier, organisatie, jaar, soort)

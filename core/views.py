@@ -91,7 +91,7 @@ def _geen_aanlevering(dossier, organisatie) -> str:
 
 
 def _invoer_rijen(dossier, organisatie, jaar, soort, user) -> list[InvoerRij]:
-    plekken = invoer_plekken(dossier, organisatie)
+    plekken = invoer_plekken(dossier, organisatie, jaar)
     bestaand = bestaande_waarden(dossier, organisatie, jaar, soort)
     doelen = doelen_bij(dossier, organisatie, plekken, user=user, jaar=jaar, soort=soort)
     return [

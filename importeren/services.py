@@ -356,6 +356,14 @@ class _Beoordeling:
         except ValidationError as error:
             self.fout(rij, "sleutel", error)
             return None
+        if indicator.laatste_jaar and sleutel.jaar > indicator.laatste_jaar:
+            self.fout(
+                rij,
+                "sleutel",
+                f"‘{indicator.naam}’ is beëindigd na {indicator.laatste_jaar}: "
+                f"er is geen cijfer voor {sleutel.jaar}.",
+            )
+            return None
         kandidaat = Waarde(
             indicator=indicator,
             organisatie=organisatie,

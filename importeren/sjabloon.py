@@ -66,7 +66,7 @@ def _write_cijfers(ws, dossier, organisatie, jaar) -> None:
         for opgave in Jaaropgave.objects.filter(dossier=dossier, organisatie=organisatie, jaar=jaar)
     }
     bestaand = {soort: bestaande_waarden(dossier, organisatie, jaar, soort) for soort in Soort}
-    for plek in invoer_plekken(dossier, organisatie):
+    for plek in invoer_plekken(dossier, organisatie, jaar):
         for soort in Soort:
             opgave = status.get(soort.value)
             ws.append(_rij(ws, dossier, organisatie, jaar, soort, plek, opgave, bestaand[soort]))

@@ -218,8 +218,10 @@ def test_the_coordinator_edits_the_term_target_and_the_form_shows_it_the_dutch_w
     client, termijnafspraak
 ):
     t = termijnafspraak
+    Afspraak.objects.filter(pk=t.dossier.pk).update(in_opbouw=True)  # free edits while set up
     client.force_login(t.coordinator)
     formulier_html = client.get(wijzig_url(t.doel)).content.decode()
+    assert "Datum van de wijziging" not in formulier_html
     assert 'value="800"' in formulier_html
 
     response = client.post(

@@ -195,13 +195,21 @@ def test_a_target_saved_from_its_form_is_recorded_with_the_coordinator_and_the_s
 
     response = client.post(
         reverse("core:streefdoel_wijzigen", args=[t.dossier.slug, t.doel.pk]),
-        {"soort": "looptijd", "indicator": t.nieuwbouw.pk, "waarde": "750"},
+        {
+            "soort": "looptijd",
+            "indicator": t.nieuwbouw.pk,
+            "waarde": "750",
+            # The agreement is published: a changed target is an amendment (core.Doelwijziging).
+            "wijzigingsdatum": "01-03-2027",
+            "reden": "Actualisatie 2027",
+        },
     )
 
     assert response.status_code == 302, response.context["form"].errors
 
     mutatie = Mutatie.objects.filter(tabel="core.streefdoel", object_id=t.doel.pk).latest("pk")
     assert (mutatie.actie, mutatie.gebruiker, mutatie.bron) == ("U", t.coordinator, "scherm")
+    assert mutatie.reden == "Actualisatie 2027"
     assert Decimal(str(mutatie.oud["waarde"])) == 800
     assert Decimal(str(mutatie.nieuw["waarde"])) == 750
     assert mutatie.dossier_id == t.dossier.pk

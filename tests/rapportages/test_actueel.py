@@ -186,6 +186,9 @@ def test_a_changed_target_makes_a_new_concept_version_in_the_background(
                 "soort": "looptijd",
                 "indicator": t.nieuwbouw.pk,
                 "waarde": "700",
+                # Published: lowering the target is an amendment with a date and a reason.
+                "wijzigingsdatum": "01-03-2027",
+                "reden": "Minder bouwlocaties",
             },
         )
 

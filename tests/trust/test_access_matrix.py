@@ -14,7 +14,7 @@ from django.urls import get_resolver, reverse
 from pypdf import PdfReader
 
 from afspraken.models import Wijziging
-from core.models import Indicator, Jaaropgave, Partij, Streefdoel, User, Waarde
+from core.models import Indicator, Jaaropgave, Norm, Partij, Streefdoel, User, Waarde
 from importeren.services import upload_import
 from importeren.sjabloon import maak_sjabloon
 from rapportages.services import maak_concept
@@ -190,6 +190,53 @@ def gevallen(w) -> dict[str, list[Geval]]:
         ],
         "core:streefdoel_wijzigen": [
             Geval(reverse("core:streefdoel_wijzigen", args=[GRONINGEN, doel.pk]), beheer_groningen)
+        ],
+        # inrichting: items. A dossier's items and norms are kept by its coördinator
+        # (Groningen's) or a beheerder; the rest in tests/inrichting/test_items_*.py.
+        "inrichting:items": [
+            Geval(reverse("inrichting:items", args=[GRONINGEN]), beheer_groningen)
+        ],
+        "inrichting:item_nieuw": [
+            Geval(reverse("inrichting:item_nieuw", args=[GRONINGEN]), beheer_groningen)
+        ],
+        "inrichting:item": [
+            Geval(
+                reverse(
+                    "inrichting:item",
+                    args=[GRONINGEN, Indicator.objects.filter(dossier__slug=GRONINGEN)[0].pk],
+                ),
+                beheer_groningen,
+            )
+        ],
+        "inrichting:item_verwijderen": [
+            Geval(
+                reverse(
+                    "inrichting:item_verwijderen",
+                    args=[GRONINGEN, Indicator.objects.filter(dossier__slug=GRONINGEN)[0].pk],
+                ),
+                beheer_groningen,
+                "post",
+            )
+        ],
+        "inrichting:normen": [
+            Geval(reverse("inrichting:normen", args=[GRONINGEN]), beheer_groningen)
+        ],
+        "inrichting:norm_verwijderen": [
+            Geval(
+                reverse(
+                    "inrichting:norm_verwijderen",
+                    args=[
+                        GRONINGEN,
+                        Norm.objects.get_or_create(
+                            indicator=Indicator.objects.filter(dossier__slug=GRONINGEN)[0],
+                            soort="absoluut",
+                            ondergrens=0,
+                        )[0].pk,
+                    ],
+                ),
+                beheer_groningen,
+                "post",
+            )
         ],
         "dashboards:cijfers": [Geval(reverse("dashboards:cijfers"), IEDEREEN)],
         "dashboards:dossier": [
