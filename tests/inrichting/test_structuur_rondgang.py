@@ -32,7 +32,12 @@ def _tranche_deal() -> str:
 def _figures(dossier) -> list[dict]:
     return list(
         Waarde.objects.filter(indicator__dossier=dossier).values(
-            "indicator__code", "jaar", "soort", "organisatie_id", "locatie__naam", "waarde",
+            "indicator__code",
+            "jaar",
+            "soort",
+            "organisatie_id",
+            "locatie__naam",
+            "waarde",
             "toelichting",
         )
     )
