@@ -12,6 +12,7 @@ import io
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
@@ -224,7 +225,7 @@ def _waarde(cel, type_: str, blad: str, rij: int, kolom: str, fouten: list[Fout]
         return None
     try:
         return LEZERS[type_](cel)
-    except (ValueError, InvalidOperation, TypeError):
+    except (ValueError, InvalidOperation, TypeError, ValidationError):
         fouten.append(Fout(blad, rij, f"{kolom}: ‘{cel}’ is {OMSCHRIJVING[type_]}."))
         return None
 
