@@ -583,8 +583,8 @@ def maak_nieuwe_periode(
     and no figures. Targets are carried over with their years shifted, or left out (the
     agreement items and intended results keep their words, without a target)."""
     structuur = lees(dossier)
-    maanden = _maanden(dossier.startdatum, startdatum) if dossier.startdatum else 0
-    jaren = startdatum.year - dossier.startdatum.year if dossier.startdatum else 0
+    maanden = _verschuiving(dossier, startdatum, einddatum)
+    jaren = round(maanden / 12)
     structuur.dossier.update(
         titel=titel, korte_naam=korte_naam, slug="", startdatum=startdatum, einddatum=einddatum
     )
@@ -606,6 +606,16 @@ def maak_nieuwe_periode(
             if rij["streefdoel"] not in over:
                 rij["streefdoel"] = None
     return maak(structuur, door=door, voorganger=dossier)
+
+
+def _verschuiving(dossier: Dossier, startdatum, einddatum) -> int:
+    """How many months the new period lies after the old one: start to start, else (a
+    convenant running from its signing) end to end."""
+    if dossier.startdatum:
+        return _maanden(dossier.startdatum, startdatum)
+    if dossier.einddatum:
+        return _maanden(dossier.einddatum, einddatum)
+    return 0
 
 
 def _schuif(datum, maanden: int):
