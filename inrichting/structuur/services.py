@@ -504,16 +504,17 @@ def _voorbereid(*, naam: str, inhoud: bytes, door: User) -> Voorbeeld:
                 )
             )
         elif not door.has_perm("core.change_dossier", bestaand):
-            fouten.append(Fout("Dossier", plaats, f"u mag ‘{bestaand.naam}’ niet wijzigen."))
+            fouten.append(Fout("Dossier", plaats, "u mag het dossier met deze slug niet wijzigen."))
         voorbeeld.bestaand = bestaand
     penvoerder = structuur.dossier.get("penvoerder")
-    if not is_beheerder(door) and door.organisatie and penvoerder != door.organisatie.slug:
+    eigen = door.organisatie.slug if door.organisatie else None
+    if not is_beheerder(door) and penvoerder != eigen:
         fouten.append(
             Fout(
                 "Dossier",
                 rijen.get("penvoerder", 0),
-                "penvoerder: als coördinator "
-                f"maakt u alleen dossiers van uw eigen organisatie ({door.organisatie.slug}).",
+                "penvoerder: als coördinator maakt u alleen dossiers van uw eigen organisatie"
+                + (f" ({eigen})." if eigen else "."),
             )
         )
     return voorbeeld
