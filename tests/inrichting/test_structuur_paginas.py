@@ -279,3 +279,32 @@ def test_a_file_that_is_no_workbook_is_refused(als, naam, inhoud, fout):
     assert response.status_code == 400
     assert fout in response.content.decode()
     assert _tellingen() == voor
+
+
+def test_a_coordinator_may_not_replace_another_organisations_dossier_in_opbouw(als):
+    groningen = als("groningen")
+    workbook = _export(groningen, GRONINGEN)
+    _nieuw(workbook, "groningen-noord-iii")
+    _upload(groningen, _bytes(workbook))
+    groningen.post(
+        IMPORT,
+        {"bevestig": "1", "vingerafdruk": groningen.session["inrichting_structuur"]["sha256"]},
+    )
+    assert Dossier.objects.get(slug="groningen-noord-iii").in_opbouw
+    deventer = als("deventer")
+    _veld(workbook, "penvoerder", "gemeente-deventer")
+    voor = _tellingen()
+    response = _upload(deventer, _bytes(workbook))
+    assert response.status_code == 400
+    assert "u mag het dossier met deze slug niet wijzigen." in response.content.decode()
+    assert _tellingen() == voor
+
+
+def test_an_unknown_penvoerder_is_named_in_the_error(als):
+    client = als("beheerder")
+    workbook = _export(client, MAASTRICHT)
+    _nieuw(workbook)
+    _veld(workbook, "penvoerder", "gemeente-nergens")
+    response = _upload(client, _bytes(workbook))
+    assert response.status_code == 400
+    assert "penvoerder: organisatie ‘gemeente-nergens’ bestaat niet." in response.content.decode()
