@@ -7,10 +7,6 @@ are saved one by one as they are checked, so a duplicate within the workbook mee
 one in the database; at the end, any error rolls everything back (`StructuurFouten`).
 """
 
-import datetime
-import re
-from dataclasses import dataclass
-
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError
@@ -28,7 +24,6 @@ from core.models import (
     Streefdoel,
     User,
 )
-from core.rules import is_beheerder
 from projecten.models import Actie, Fase, Kern, Project, Projectonderdeel, Rapportage
 from regiodeals.models import (
     BeoogdResultaat,
@@ -36,7 +31,6 @@ from regiodeals.models import (
     Financieringspost,
     Regiodeal,
     Tranche,
-    plus_maanden,
 )
 
 from .gegevens import (
@@ -45,9 +39,7 @@ from .gegevens import (
     Structuur,
     StructuurFouten,
     dossiervelden,
-    lees,
 )
-from .werkboek import lees_werkboek
 
 MODELLEN = {"afspraak": Afspraak, "regiodeal": Regiodeal, "project": Project}
 
@@ -460,191 +452,3 @@ def _project(bouw: _Bouw) -> None:
         rapportage = Rapportage(project_id=project_id)
         _zet(rapportage, rij, ("soort", "venster_start", "venster_eind"))
         bouw.bewaar("Rapportages", rij, rapportage)
-
-
-# --- the workbook's import: preview and confirm ---------------------------------------
-
-
-class _Proef(Exception):
-    """Raised inside the preview's transaction to roll it back."""
-
-
-@dataclass
-class Voorbeeld:
-    structuur: Structuur | None
-    fouten: list[Fout]
-    bestaand: Dossier | None = None
-
-    @property
-    def titel(self) -> str:
-        return (self.structuur.dossier.get("titel") or "") if self.structuur else ""
-
-    @property
-    def aantallen(self) -> list[tuple[str, int]]:
-        return list(self.structuur.aantallen().items()) if self.structuur else []
-
-
-def _voorbereid(*, naam: str, inhoud: bytes, door: User) -> Voorbeeld:
-    structuur, fouten = lees_werkboek(naam, inhoud)
-    voorbeeld = Voorbeeld(structuur, fouten)
-    if fouten:
-        return voorbeeld
-    rijen = structuur.dossier.get("_rijen", {})
-    slug = structuur.dossier.get("slug")
-    bestaand = Dossier.objects.filter(slug=slug).first() if slug else None
-    if bestaand is not None:
-        plaats = rijen.get("slug", 0)
-        if not bestaand.in_opbouw:
-            fouten.append(
-                Fout(
-                    "Dossier",
-                    plaats,
-                    f"‘{bestaand.naam}’ is vastgesteld: wijzig "
-                    "een vastgesteld dossier via een wijziging, niet met een import.",
-                )
-            )
-        elif not door.has_perm("core.change_dossier", bestaand):
-            fouten.append(Fout("Dossier", plaats, "u mag het dossier met deze slug niet wijzigen."))
-        voorbeeld.bestaand = bestaand
-    penvoerder = structuur.dossier.get("penvoerder")
-    eigen = door.organisatie.slug if door.organisatie else None
-    if not is_beheerder(door) and penvoerder != eigen:
-        fouten.append(
-            Fout(
-                "Dossier",
-                rijen.get("penvoerder", 0),
-                "penvoerder: als coördinator maakt u alleen dossiers van uw eigen organisatie"
-                + (f" ({eigen})." if eigen else "."),
-            )
-        )
-    return voorbeeld
-
-
-def bekijk_werkboek(*, naam: str, inhoud: bytes, door: User) -> Voorbeeld:
-    """What importing the workbook would do: it is made and rolled back, so the preview
-    finds exactly the errors the confirmation would."""
-    voorbeeld = _voorbereid(naam=naam, inhoud=inhoud, door=door)
-    if voorbeeld.fouten:
-        return voorbeeld
-    try:
-        with transaction.atomic():
-            maak(voorbeeld.structuur, door=door, bestaand=voorbeeld.bestaand)
-            raise _Proef
-    except _Proef:
-        pass
-    except StructuurFouten as error:
-        voorbeeld.fouten.extend(error.fouten)
-    return voorbeeld
-
-
-def importeer_werkboek(*, naam: str, inhoud: bytes, door: User) -> Dossier:
-    voorbeeld = _voorbereid(naam=naam, inhoud=inhoud, door=door)
-    if voorbeeld.fouten:
-        raise StructuurFouten(voorbeeld.fouten)
-    return maak(voorbeeld.structuur, door=door, bestaand=voorbeeld.bestaand)
-
-
-# --- the next period ------------------------------------------------------------------
-
-
-def volgende_periode(dossier: Dossier) -> tuple[datetime.date | None, datetime.date | None]:
-    """The period right after this one, of the same length."""
-    if not (dossier.startdatum and dossier.einddatum):
-        return None, None
-    start = dossier.einddatum + datetime.timedelta(days=1)
-    maanden = _maanden(dossier.startdatum, start)
-    if plus_maanden(dossier.startdatum, maanden) == start:
-        return start, plus_maanden(start, maanden) - datetime.timedelta(days=1)
-    return start, start + (dossier.einddatum - dossier.startdatum)
-
-
-def _maanden(van: datetime.date, tot: datetime.date) -> int:
-    return (tot.year - van.year) * 12 + tot.month - van.month
-
-
-def verschuif_jaren(tekst: str, jaren: int) -> str:
-    """ "Maastricht 2015" one year on: "Maastricht 2016"."""
-    if not jaren:
-        return tekst
-    return re.sub(r"\b(?:19|20)\d{2}\b", lambda m: str(int(m.group()) + jaren), tekst)
-
-
-@transaction.atomic
-def maak_nieuwe_periode(
-    *,
-    dossier: Dossier,
-    door: User,
-    startdatum: datetime.date,
-    einddatum: datetime.date,
-    titel: str,
-    korte_naam: str,
-    streefdoelen_overnemen: bool,
-) -> Dossier:
-    """A copy of `dossier`'s structure for the next period, in opbouw, with `voorganger` set
-    and no figures. Targets are carried over with their years shifted, or left out (the
-    agreement items and intended results keep their words, without a target)."""
-    structuur = lees(dossier)
-    maanden = _verschuiving(dossier, startdatum, einddatum)
-    jaren = round(maanden / 12)
-    structuur.dossier.update(
-        titel=titel, korte_naam=korte_naam, slug="", startdatum=startdatum, einddatum=einddatum
-    )
-    _verschuif_datums(structuur, maanden)
-    if structuur.soort == "project":
-        structuur.dossier["status"] = Project.Status.AANGEVRAAGD
-    if streefdoelen_overnemen:
-        _verschuif_streefdoelen(structuur, jaren, maanden)
-    else:
-        structuur.bladen["Streefdoelen"] = []
-    over = {rij["nummer"] for rij in structuur.bladen["Streefdoelen"]}
-    structuur.bladen["Afspraakpunten"] = [
-        {**rij, "status": Afspraakpunt.Status.LOPEND}
-        for rij in structuur.bladen.get("Afspraakpunten", [])
-        if rij["status"] != Afspraakpunt.Status.VERVALLEN
-    ]
-    for blad in ("Afspraakpunten", "Resultaten"):
-        for rij in structuur.bladen.get(blad, []):
-            if rij["streefdoel"] not in over:
-                rij["streefdoel"] = None
-    return maak(structuur, door=door, voorganger=dossier)
-
-
-def _verschuiving(dossier: Dossier, startdatum, einddatum) -> int:
-    """How many months the new period lies after the old one: start to start, else (a
-    convenant running from its signing) end to end."""
-    if dossier.startdatum:
-        return _maanden(dossier.startdatum, startdatum)
-    if dossier.einddatum:
-        return _maanden(dossier.einddatum, einddatum)
-    return 0
-
-
-def _schuif(datum, maanden: int):
-    return plus_maanden(datum, maanden) if datum else datum
-
-
-def _verschuif_datums(structuur: Structuur, maanden: int) -> None:
-    if "plandatum" in structuur.dossier:
-        structuur.dossier["plandatum"] = _schuif(structuur.dossier["plandatum"], maanden)
-    for blad, velden in (
-        ("Fasen", ("start", "eind")),
-        ("Acties", ("start", "eind")),
-        ("Rapportages", ("venster_start", "venster_eind")),
-    ):
-        for rij in structuur.bladen.get(blad, []):
-            for veld in velden:
-                rij[veld] = _schuif(rij[veld], maanden)
-
-
-def _verschuif_streefdoelen(structuur: Structuur, jaren: int, maanden: int) -> None:
-    doelen = []
-    for rij in structuur.bladen["Streefdoelen"]:
-        if rij["vervallen"]:
-            continue
-        for veld in ("van_jaar", "tot_en_met_jaar"):
-            if rij[veld] is not None:
-                rij[veld] += jaren
-        rij["deadline"] = _schuif(rij["deadline"], maanden)
-        rij["bereikt_op"] = None
-        doelen.append(rij)
-    structuur.bladen["Streefdoelen"] = doelen

@@ -15,14 +15,8 @@ from importeren.bestand import Geweigerd
 
 from .forms import NieuwePeriodeForm, StructuurUploadForm
 from .gegevens import StructuurFouten, lees
-from .services import (
-    Voorbeeld,
-    bekijk_werkboek,
-    importeer_werkboek,
-    maak_nieuwe_periode,
-    verschuif_jaren,
-    volgende_periode,
-)
+from .invoer import Voorbeeld, bekijk_werkboek, importeer_werkboek
+from .periode import maak_nieuwe_periode, verschuif_jaren, volgende_periode
 from .werkboek import schrijf
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

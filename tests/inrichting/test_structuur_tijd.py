@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from core.models import Dossier, Indicator, Rol
 from inrichting.structuur.gegevens import Structuur, lees
-from inrichting.structuur.services import importeer_werkboek
+from inrichting.structuur.invoer import importeer_werkboek
 from inrichting.structuur.werkboek import schrijf
 
 AANTAL = 200
