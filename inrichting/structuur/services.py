@@ -78,14 +78,42 @@ class _Bouw:
             blad, rij, kolom, self.organisaties, "organisatie", verplicht=verplicht
         )
 
-    def bewaar(self, blad: str, rij: dict, obj, **clean) -> bool:
+    def bewaar(self, blad: str, rij: dict, obj, *, alleen: tuple[str, ...] = ()) -> bool:
+        """Check and save `obj`; `alleen`: a second pass that sets just these fields (the
+        rest was checked when it was first saved; `clean()` runs whole again)."""
         try:
-            obj.full_clean(**clean)
+            _toets(obj, alleen)
         except ValidationError as error:
             self.fout(blad, rij, _tekst(error))
             return False
-        obj.save()
+        obj.save(update_fields=alleen or None)
         return True
+
+
+def _toets(obj, alleen: tuple[str, ...] = ()) -> None:
+    """`full_clean()`, less one query per foreign key: every object a row points at was
+    looked up or made in this run, so it exists; required references are checked by
+    `_Bouw.opzoeken`. Unique and other constraints are checked in full."""
+    sleutels = {f.name for f in obj._meta.fields if f.is_relation}
+    overige = {f.name for f in obj._meta.fields if f.name not in alleen} if alleen else set()
+    fouten: dict = {}
+    try:
+        obj.clean_fields(exclude=sleutels | overige)
+    except ValidationError as error:
+        fouten = error.update_error_dict(fouten)
+    try:
+        obj.clean()
+    except ValidationError as error:
+        fouten = error.update_error_dict(fouten)
+    if not alleen:
+        exclude = {naam for naam in fouten if naam != NON_FIELD_ERRORS}
+        for toets in (obj.validate_unique, obj.validate_constraints):
+            try:
+                toets(exclude=exclude)
+            except ValidationError as error:
+                fouten = error.update_error_dict(fouten)
+    if fouten:
+        raise ValidationError(fouten)
 
 
 def _tekst(error: ValidationError) -> str:
@@ -270,7 +298,7 @@ def _onderdelen(bouw: _Bouw) -> None:
         hoofd = bouw.opzoeken("Onderdelen", rij, "hoofdonderdeel", bouw.onderdelen, "onderdeel")
         if hoofd is not None:
             onderdeel.hoofdonderdeel = hoofd
-            bouw.bewaar("Onderdelen", rij, onderdeel, validate_constraints=False)
+            bouw.bewaar("Onderdelen", rij, onderdeel, alleen=("hoofdonderdeel",))
 
 
 def _locaties(bouw: _Bouw) -> None:
@@ -315,7 +343,7 @@ def _items(bouw: _Bouw) -> None:
             continue
         item.deel_van = bouw.opzoeken("Items", rij, "deel_van", bouw.items, "item")
         item.uitsplitsing_van = bouw.opzoeken("Items", rij, "uitsplitsing_van", bouw.items, "item")
-        bouw.bewaar("Items", rij, item, validate_constraints=False)
+        bouw.bewaar("Items", rij, item, alleen=("deel_van", "uitsplitsing_van"))
     for rij in bouw.rijen("Meetdefinities"):
         item = bouw.opzoeken("Meetdefinities", rij, "item", bouw.items, "item", verplicht=True)
         organisatie = bouw.organisatie("Meetdefinities", rij, verplicht=True)

@@ -308,3 +308,10 @@ def test_an_unknown_penvoerder_is_named_in_the_error(als):
     response = _upload(client, _bytes(workbook))
     assert response.status_code == 400
     assert "penvoerder: organisatie ‘gemeente-nergens’ bestaat niet." in response.content.decode()
+
+
+@pytest.mark.parametrize("slug", [MAASTRICHT, GRONINGEN, "sociaal-vitaal-in-kleine-kernen"])
+def test_the_download_reads_each_sheet_in_a_query_or_two(als, django_assert_max_num_queries, slug):
+    client = als("beheerder")
+    with django_assert_max_num_queries(20):
+        assert client.get(reverse("inrichting:structuur_export", args=[slug])).status_code == 200
