@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from afspraken.models import Afspraakpunt
 from core.models import Dossier, Indicator, Streefdoel, Waarde
+from inrichting.structuur.periode import verschuif_jaren, volgende_periode
 from regiodeals.models import BeoogdResultaat
 
 MAASTRICHT, GRONINGEN = "maastricht-2015", "regio-deal-groningen-noord-ii"
@@ -117,3 +118,39 @@ def test_only_the_coordinator_or_beheerder_starts_a_new_period(als, gebruiker):
 
 def test_the_new_period_page_refuses_other_methods(als):
     assert als("groningen").put(_url(GRONINGEN)).status_code == 405
+
+
+def test_a_projects_phases_and_report_windows_move_with_the_period(als):
+    from projecten.models import Fase, Project, Rapportage
+
+    bron = Project.objects.get(slug="sociaal-vitaal-in-kleine-kernen")
+    start, eind = volgende_periode(bron)
+    jaren = start.year - bron.startdatum.year
+    response = als("beheerder").post(
+        _url(bron.slug),
+        {
+            "startdatum": start.strftime("%d-%m-%Y"),
+            "einddatum": eind.strftime("%d-%m-%Y"),
+            "titel": "Sociaal vitaal, vervolg",
+        },
+    )
+    assert response.status_code == 302
+    nieuw = Project.objects.get(titel="Sociaal vitaal, vervolg")
+    assert nieuw.voorganger_id == bron.pk and nieuw.status == Project.Status.AANGEVRAAGD
+    assert nieuw.locaties.count() == bron.locaties.count() == 22
+    oude = list(Fase.objects.filter(project=bron).order_by("nummer"))
+    nieuwe = list(Fase.objects.filter(project=nieuw).order_by("nummer"))
+    assert [f.titel for f in nieuwe] == [f.titel for f in oude]
+    for oud, fase in zip(oude, nieuwe, strict=True):
+        if oud.start:
+            assert fase.start == oud.start.replace(year=oud.start.year + jaren)
+    vensters = Rapportage.objects.filter(project=nieuw).values_list("venster_eind", flat=True)
+    assert sorted(v.year for v in vensters) == sorted(
+        v.year + jaren
+        for v in Rapportage.objects.filter(project=bron).values_list("venster_eind", flat=True)
+    )
+
+
+def test_years_in_a_title_move_with_the_period():
+    assert verschuif_jaren("Prestatieafspraken 2021–2024", 4) == "Prestatieafspraken 2025–2028"
+    assert verschuif_jaren("Fase 12 van 300", 4) == "Fase 12 van 300"
