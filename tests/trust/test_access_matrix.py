@@ -238,6 +238,20 @@ def gevallen(w) -> dict[str, list[Geval]]:
                 "post",
             )
         ],
+        # inrichting: structuur
+        "inrichting:structuur_export": [
+            Geval(reverse("inrichting:structuur_export", args=[slug]), IEDEREEN)
+            for slug in (MAASTRICHT, GRONINGEN)
+        ],
+        "inrichting:structuur_import": [
+            Geval(
+                reverse("inrichting:structuur_import"),
+                frozenset({"beheerder", "groningen", "deventer"}),
+            )
+        ],
+        "inrichting:nieuwe_periode": [
+            Geval(reverse("inrichting:nieuwe_periode", args=[GRONINGEN]), beheer_groningen)
+        ],
         "dashboards:cijfers": [Geval(reverse("dashboards:cijfers"), IEDEREEN)],
         "dashboards:dossier": [
             Geval(reverse("dashboards:dossier", args=[slug]), IEDEREEN)
