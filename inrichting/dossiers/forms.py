@@ -1,0 +1,270 @@
+"""The forms of setting up a dossier: its own fields per kind, and one formset per step
+(parties, parts, locations) with the models' rules as Dutch errors at the row."""
+
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+
+from afspraken.models import Afspraak
+from core.doelen_forms import NL_DESIGN_SYSTEM, GetalVeld
+from core.models import Dossier, Locatie, Onderdeel, Organisatie, Partij, Waarde
+from projecten.models import Project
+from regiodeals.models import Regiodeal
+
+DATUM = ["%d-%m-%Y", "%Y-%m-%d"]
+GEMEENSCHAPPELIJK = ["titel", "korte_naam", "startdatum", "einddatum", "samenvatting"]
+EIGEN_VELDEN = {
+    "afspraak": (Afspraak, ["soort_afspraak", "overlegorgaan", "voorzitter"]),
+    "regiodeal": (
+        Regiodeal,
+        ["tranche", "regio", "landsdeel", "maximale_rijksbijdrage", "status"],
+    ),
+    "project": (Project, ["soort_financiering", "plandatum", "hoofddoel", "voert_uit"]),
+}
+PERIODE_VAST = (
+    "Het dossier is vastgesteld: de looptijd ligt vast. Begin voor een andere looptijd een "
+    "nieuwe periode."
+)
+
+
+def nl_design_system(form: forms.BaseForm) -> None:
+    """Dutch dates and the NL Design System's classes on every control of `form`."""
+    for veld in form.fields.values():
+        if isinstance(veld, forms.DateField):
+            veld.input_formats = DATUM
+            veld.widget.format = "%d-%m-%Y"
+            veld.help_text = veld.help_text or "Schrijf de datum als dd-mm-jjjj."
+        soort = getattr(veld.widget, "input_type", None)
+        if soort in NL_DESIGN_SYSTEM:
+            veld.widget.attrs.setdefault("class", NL_DESIGN_SYSTEM[soort])
+
+
+class DossierForm(forms.ModelForm):
+    """The fields every kind has; `dossier_form(soort)` adds the kind's own."""
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        nieuw = self.instance.pk is None
+        if "penvoerder" in self.fields:
+            self.fields["penvoerder"].queryset = Organisatie.objects.order_by("naam")
+            self.fields[
+                "penvoerder"
+            ].help_text = (
+                "De organisatie die het dossier coördineert; haar coördinatoren richten het in."
+            )
+        if not nieuw and not self.instance.in_opbouw:
+            for naam in ("startdatum", "einddatum"):
+                self.fields[naam].disabled = True
+                self.fields[naam].help_text = PERIODE_VAST
+        if "voert_uit" in self.fields:
+            zichtbaar = Dossier.objects.visible_to(user)
+            self.fields["voert_uit"].queryset = (
+                Onderdeel.objects.filter(dossier__in=zichtbaar)
+                .exclude(dossier_id=self.instance.pk)
+                .select_related("dossier")
+                .order_by("dossier__titel", "volgorde", "nummer")
+            )
+            self.fields["voert_uit"].label_from_instance = lambda o: f"{o.dossier.naam}: {o}"
+        if "maximale_rijksbijdrage" in self.fields:
+            self.fields["maximale_rijksbijdrage"] = GetalVeld(
+                label="Maximale Rijksbijdrage",
+                required=False,
+                help_text="In euro, bijvoorbeeld 7.500.000.",
+            )
+        nl_design_system(self)
+
+    def eigen_velden(self) -> list[forms.BoundField]:
+        """The fields of this kind of dossier only (the agreement's, the deal's, …)."""
+        return [
+            self[naam] for naam in self.fields if naam not in [*GEMEENSCHAPPELIJK, "penvoerder"]
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        start, einde = cleaned.get("startdatum"), cleaned.get("einddatum")
+        if start and einde and einde < start:
+            self.add_error(
+                "einddatum",
+                ValidationError("De einddatum ligt vóór de startdatum.", code="einde_voor_start"),
+            )
+        return cleaned
+
+
+def dossier_form(soort: str, *, met_penvoerder: bool = False) -> type[DossierForm]:
+    """The form of one kind of dossier; with the penvoerder to choose (a beheerder, new)."""
+    model, eigen = EIGEN_VELDEN[soort]
+    velden = [*GEMEENSCHAPPELIJK, *(["penvoerder"] if met_penvoerder else []), *eigen]
+    return forms.modelform_factory(
+        model,
+        form=DossierForm,
+        fields=velden,
+        labels={"overlegorgaan": "Bestuurlijk overleg", "hoofddoel": "Hoofddoelstelling"},
+    )
+
+
+# --- The steps: parties, parts, locations ---------------------------------------------
+
+
+class StapForm(forms.ModelForm):
+    """One row of a step; the dossier is set, so the model's constraints on it are checked."""
+
+    dubbel: str = ""  # the message for a row that is already in the dossier
+
+    def __init__(self, *args, dossier: Dossier, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.dossier = dossier
+        if "volgorde" in self.fields:
+            self.fields["volgorde"].required = False
+            self.fields["volgorde"].help_text = "Leeg: 0, dan op naam of nummer."
+        nl_design_system(self)
+
+    def clean_volgorde(self) -> int:
+        return self.cleaned_data.get("volgorde") or 0
+
+    def _get_validation_exclusions(self):
+        # The dossier is not a field of the row but is known: check "twice in this dossier".
+        uitgesloten = super()._get_validation_exclusions()
+        uitgesloten.discard("dossier")
+        return uitgesloten
+
+    def _post_clean(self):
+        super()._post_clean()
+        fouten = self._errors.get(NON_FIELD_ERRORS) if self._errors else None
+        if fouten:
+            self._errors[NON_FIELD_ERRORS] = self.error_class(
+                [self.dubbel if f.code == "unique_together" else f for f in fouten.as_data()],
+                error_class="nonfield",
+                renderer=self.renderer,
+            )
+
+
+class StapFormset(forms.BaseModelFormSet):
+    """All rows of a step of one dossier; a duplicate gets the model's own message."""
+
+    def __init__(self, *args, dossier: Dossier, **kwargs):
+        self.dossier = dossier
+        kwargs.setdefault("queryset", self.model.objects.filter(dossier=dossier))
+        super().__init__(*args, **kwargs)
+        self.extra = 3 if self.queryset.exists() else 8
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "dossier": self.dossier}
+
+    @property
+    def empty_form(self):
+        return self.form(
+            auto_id=self.auto_id,
+            prefix=self.add_prefix("__prefix__"),
+            empty_permitted=True,
+            use_required_attribute=False,
+            dossier=self.dossier,
+            renderer=self.renderer,
+        )
+
+    def get_unique_error_message(self, unique_check):
+        return self.form.dubbel
+
+    def get_form_error(self):
+        return self.form.dubbel
+
+    def clean(self):
+        super().clean()
+        fouten = []
+        for form in self.deleted_forms:
+            if form.instance.pk and (reden := self.niet_verwijderbaar(form.instance)):
+                form.add_error(None, reden)
+                fouten.append(f"{form.instance}: {reden}")
+        if fouten:
+            raise ValidationError(fouten, code="niet_verwijderbaar")
+
+    def niet_verwijderbaar(self, obj) -> str:
+        """Why `obj` cannot be removed, or ''."""
+        return ""
+
+
+class PartijForm(StapForm):
+    dubbel = Partij._meta.constraints[0].violation_error_message
+
+    class Meta:
+        model = Partij
+        fields = ["organisatie", "rol", "omschrijving", "levert_cijfers", "volgorde"]
+        help_texts = {"levert_cijfers": "Uit: de partij ondertekent alleen."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisatie"].queryset = Organisatie.objects.order_by("naam")
+        self.fields["organisatie"].empty_label = "(kies een organisatie)"
+        self.fields["rol"].choices = [("", "(kies de rol)"), *Partij.Rol.choices]
+
+
+class PartijFormset(StapFormset):
+    def niet_verwijderbaar(self, partij: Partij) -> str:
+        organisatie = partij.organisatie_id
+        if (
+            Waarde.objects.filter(
+                indicator__dossier=self.dossier, organisatie_id=organisatie
+            ).exists()
+            or self.dossier.jaaropgaven.filter(organisatie_id=organisatie).exists()
+        ):
+            return "Deze partij heeft cijfers in dit dossier en kan niet worden verwijderd."
+        return ""
+
+
+class OnderdeelForm(StapForm):
+    dubbel = Onderdeel._meta.constraints[0].violation_error_message
+
+    class Meta:
+        model = Onderdeel
+        fields = ["nummer", "titel", "omschrijving", "hoofdonderdeel", "volgorde"]
+        widgets = {"omschrijving": forms.TextInput}
+        help_texts = {"hoofdonderdeel": "Alleen een opgeslagen onderdeel van dit dossier."}
+
+    def __init__(self, *args, dossier: Dossier, **kwargs):
+        super().__init__(*args, dossier=dossier, **kwargs)
+        andere = Onderdeel.objects.filter(dossier=dossier).exclude(pk=self.instance.pk)
+        self.fields["hoofdonderdeel"].queryset = andere
+        self.fields["hoofdonderdeel"].empty_label = "(geen: een hoofdthema)"
+
+
+class OnderdeelFormset(StapFormset):
+    def niet_verwijderbaar(self, onderdeel: Onderdeel) -> str:
+        # Items, agreement items, results, sub-parts, projects carrying it out: all keep it.
+        for relatie in Onderdeel._meta.related_objects:
+            if getattr(onderdeel, relatie.get_accessor_name()).exists():
+                return (
+                    "Aan dit onderdeel hangen items, afspraakpunten of subonderdelen: "
+                    "het kan niet worden verwijderd."
+                )
+        return ""
+
+
+class LocatieForm(StapForm):
+    dubbel = "Dit dossier heeft al een locatie met deze naam."
+
+    class Meta:
+        model = Locatie
+        fields = ["naam", "gemeente", "inwoners", "volgorde"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gemeente"].queryset = Organisatie.objects.filter(
+            soort=Organisatie.Soort.GEMEENTE
+        ).order_by("naam")
+        self.fields["gemeente"].empty_label = "(geen)"
+
+
+class LocatieFormset(StapFormset):
+    def niet_verwijderbaar(self, locatie: Locatie) -> str:
+        if Waarde.objects.filter(locatie=locatie).exists():
+            return "Deze locatie heeft cijfers en kan niet worden verwijderd."
+        return ""
+
+
+def stap_formset(form: type[StapForm], formset: type[StapFormset]):
+    return forms.modelformset_factory(form.Meta.model, form=form, formset=formset, can_delete=True)
+
+
+STAPPEN = {
+    "partijen": stap_formset(PartijForm, PartijFormset),
+    "onderdelen": stap_formset(OnderdeelForm, OnderdeelFormset),
+    "locaties": stap_formset(LocatieForm, LocatieFormset),
+}
