@@ -89,9 +89,10 @@ class DossierForm(forms.ModelForm):
         return cleaned
 
 
-def dossier_form(soort: str, *, met_penvoerder: bool = False) -> type[DossierForm]:
-    """The form of one kind of dossier; with the penvoerder to choose (a beheerder, new)."""
-    model, eigen = EIGEN_VELDEN[soort]
+def dossier_form(soort: str | None, *, met_penvoerder: bool = False) -> type[DossierForm]:
+    """The form of one kind of dossier (None: the common fields only); with the penvoerder
+    to choose (a beheerder, new)."""
+    model, eigen = EIGEN_VELDEN.get(soort, (Dossier, []))
     velden = [*GEMEENSCHAPPELIJK, *(["penvoerder"] if met_penvoerder else []), *eigen]
     return forms.modelform_factory(
         model,

@@ -26,8 +26,9 @@ PENVOERDER_ALS = {
 
 
 def als_soort(dossier: Dossier) -> Dossier:
-    """The agreement, deal or project that `dossier` is, with its own fields."""
-    return MODELLEN[dossier.soort].objects.get(pk=dossier.pk)
+    """The agreement, deal or project that `dossier` is, with its own fields; a bare dossier
+    (made in a test or the admin) as it is."""
+    return MODELLEN[dossier.soort].objects.filter(pk=dossier.pk).first() or dossier
 
 
 @transaction.atomic

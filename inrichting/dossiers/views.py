@@ -70,7 +70,8 @@ def dossier_nieuw(request, soort: str):
 @require_http_methods(["GET", "HEAD", "POST"])
 def dossier(request, slug: str):
     dossier = als_soort(_in_te_richten(request, slug))
-    form = dossier_form(dossier.soort)(request.POST or None, instance=dossier, user=request.user)
+    soort = None if type(dossier) is Dossier else dossier.soort
+    form = dossier_form(soort)(request.POST or None, instance=dossier, user=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "De gegevens van het dossier zijn opgeslagen.")
