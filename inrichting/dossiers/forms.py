@@ -11,6 +11,7 @@ from projecten.models import Project
 from regiodeals.models import Regiodeal
 
 DATUM = ["%d-%m-%Y", "%Y-%m-%d"]
+TEKSTVAK = "utrecht-textarea"
 GEMEENSCHAPPELIJK = ["titel", "korte_naam", "startdatum", "einddatum", "samenvatting"]
 EIGEN_VELDEN = {
     "afspraak": (Afspraak, ["soort_afspraak", "overlegorgaan", "voorzitter"]),
@@ -27,12 +28,18 @@ PERIODE_VAST = (
 
 
 def nl_design_system(form: forms.BaseForm) -> None:
-    """Dutch dates and the NL Design System's classes on every control of `form`."""
+    """Dutch dates, a Dutch empty choice and the NL Design System's classes on every control."""
     for veld in form.fields.values():
         if isinstance(veld, forms.DateField):
             veld.input_formats = DATUM
             veld.widget.format = "%d-%m-%Y"
             veld.help_text = veld.help_text or "Schrijf de datum als dd-mm-jjjj."
+        if isinstance(veld, forms.ModelChoiceField) and veld.empty_label == "---------":
+            veld.empty_label = "(kies)" if veld.required else "(geen)"
+        elif isinstance(veld, forms.ChoiceField) and veld.choices and veld.choices[0][0] == "":
+            veld.choices = [("", "(kies)" if veld.required else "(geen)"), *veld.choices[1:]]
+        if isinstance(veld.widget, forms.Textarea):
+            veld.widget.attrs.update(rows=4, **{"class": TEKSTVAK})
         soort = getattr(veld.widget, "input_type", None)
         if soort in NL_DESIGN_SYSTEM:
             veld.widget.attrs.setdefault("class", NL_DESIGN_SYSTEM[soort])
@@ -109,14 +116,19 @@ class StapForm(forms.ModelForm):
     """One row of a step; the dossier is set, so the model's constraints on it are checked."""
 
     dubbel: str = ""  # the message for a row that is already in the dossier
+    uitleg: dict[str, str] = {
+        "volgorde": "Leeg of 0: op naam of nummer.",
+        "DELETE": "Aanvinken en opslaan haalt de rij weg; niet als er cijfers aan hangen.",
+    }
 
     def __init__(self, *args, dossier: Dossier, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.dossier = dossier
         if "volgorde" in self.fields:
             self.fields["volgorde"].required = False
-            self.fields["volgorde"].help_text = "Leeg: 0, dan op naam of nummer."
         nl_design_system(self)
+        for veld in self.fields.values():  # the table explains its columns once, above it
+            veld.help_text = ""
 
     def clean_volgorde(self) -> int:
         return self.cleaned_data.get("volgorde") or 0
@@ -150,16 +162,18 @@ class StapFormset(forms.BaseModelFormSet):
     def get_form_kwargs(self, index):
         return {**super().get_form_kwargs(index), "dossier": self.dossier}
 
-    @property
-    def empty_form(self):
-        return self.form(
-            auto_id=self.auto_id,
-            prefix=self.add_prefix("__prefix__"),
-            empty_permitted=True,
-            use_required_attribute=False,
-            dossier=self.dossier,
-            renderer=self.renderer,
-        )
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].widget.attrs["class"] = NL_DESIGN_SYSTEM["checkbox"]
+
+    def kolommen(self) -> list[tuple[str, str]]:
+        """Each column's name and what to fill in: said once above the table, not per row."""
+        return [
+            (veld.label, self.form.uitleg.get(naam, ""))
+            for naam, veld in self.empty_form.fields.items()
+            if naam != "id"
+        ]
 
     def get_unique_error_message(self, unique_check):
         return self.form.dubbel
@@ -188,7 +202,13 @@ class PartijForm(StapForm):
     class Meta:
         model = Partij
         fields = ["organisatie", "rol", "omschrijving", "levert_cijfers", "volgorde"]
-        help_texts = {"levert_cijfers": "Uit: de partij ondertekent alleen."}
+
+    uitleg = {
+        **StapForm.uitleg,
+        "organisatie": "Op naam, van alle organisaties.",
+        "omschrijving": "Bijvoorbeeld ‘regiokassier’.",
+        "levert_cijfers": "Uit: de partij ondertekent alleen (geen invoer, geen herinneringen).",
+    }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -217,7 +237,12 @@ class OnderdeelForm(StapForm):
         model = Onderdeel
         fields = ["nummer", "titel", "omschrijving", "hoofdonderdeel", "volgorde"]
         widgets = {"omschrijving": forms.TextInput}
-        help_texts = {"hoofdonderdeel": "Alleen een opgeslagen onderdeel van dit dossier."}
+
+    uitleg = {
+        **StapForm.uitleg,
+        "nummer": "Bijvoorbeeld 1 of 2.3; één keer per dossier.",
+        "hoofdonderdeel": "Leeg: een hoofdonderdeel. Alleen een al opgeslagen onderdeel.",
+    }
 
     def __init__(self, *args, dossier: Dossier, **kwargs):
         super().__init__(*args, dossier=dossier, **kwargs)
@@ -244,6 +269,13 @@ class LocatieForm(StapForm):
     class Meta:
         model = Locatie
         fields = ["naam", "gemeente", "inwoners", "volgorde"]
+
+    uitleg = {
+        **StapForm.uitleg,
+        "naam": "Een kern of wijk; één keer per dossier.",
+        "gemeente": "De gemeente waarin de locatie ligt; mag leeg.",
+        "inwoners": "Mag leeg.",
+    }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
