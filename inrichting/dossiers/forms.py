@@ -6,6 +6,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from afspraken.models import Afspraak
 from core.doelen_forms import NL_DESIGN_SYSTEM, GetalVeld
+from core.dutch_numbers import format_getal
 from core.models import Dossier, Locatie, Onderdeel, Organisatie, Partij, Waarde
 from projecten.models import Project
 from regiodeals.models import Regiodeal
@@ -92,6 +93,19 @@ class DossierForm(forms.ModelForm):
             self.add_error(
                 "einddatum",
                 ValidationError("De einddatum ligt vóór de startdatum.", code="einde_voor_start"),
+            )
+        tranche, bijdrage = cleaned.get("tranche"), cleaned.get("maximale_rijksbijdrage")
+        if tranche and bijdrage and bijdrage > tranche.maximale_rijksbijdrage:
+            self.add_error(
+                "maximale_rijksbijdrage",
+                ValidationError(
+                    "Meer dan het maximum per deal van %(tranche)s (€ %(maximum)s).",
+                    code="boven_maximum",
+                    params={
+                        "tranche": tranche,
+                        "maximum": format_getal(tranche.maximale_rijksbijdrage),
+                    },
+                ),
             )
         return cleaned
 

@@ -181,3 +181,26 @@ def test_publishing_without_parties_or_items_changes_nothing(opzet):
     )
     opzet.dossier.refresh_from_db()
     assert opzet.dossier.in_opbouw and opzet.dossier.vastgesteld_op is None
+
+
+def test_a_deal_above_its_tranches_maximum_is_refused(client, organisatie_factory, user_factory):
+    from regiodeals.models import Regiodeal, Tranche
+
+    tranche = Tranche.objects.create(
+        nummer=9, naam="Negende tranche", minimale_rijksbijdrage=1, maximale_rijksbijdrage=10**7
+    )
+    gemeente = organisatie_factory("Gemeente Testdorp", Organisatie.Soort.GEMEENTE)
+    client.force_login(user_factory("coordinator", gemeente, Rol.COORDINATOR))
+    gegevens = {"titel": "Regio Deal Testdorp", "tranche": tranche.pk, "status": "voorstel"}
+    response = client.post(
+        reverse("inrichting:dossier_nieuw", args=["regiodeal"]),
+        {**gegevens, "maximale_rijksbijdrage": "12.000.000"},
+    )
+    geweigerd(response, "Meer dan het maximum per deal van Negende tranche (€ 10.000.000).")
+    assert not Regiodeal.objects.exists()
+    response = client.post(
+        reverse("inrichting:dossier_nieuw", args=["regiodeal"]),
+        {**gegevens, "maximale_rijksbijdrage": "10.000.000"},
+    )
+    assert response.status_code == 302
+    assert Regiodeal.objects.get().maximale_rijksbijdrage == 10**7
