@@ -117,3 +117,21 @@ def test_the_start_page_costs_the_same_queries_for_3_or_30_dossiers(client, mens
     assert tel() == weinig
     html = client.get(reverse("inrichting:start")).content.decode()
     assert "Project 27" in html and "Project 26" in html
+
+
+def test_a_step_costs_the_same_queries_for_1_or_8_parties(client, mensen, organisatie_factory):
+    client.force_login(mensen["eigen"])
+    dossier = mensen["in_opbouw"]
+    url = reverse("inrichting:partijen", args=[dossier.slug])
+    dossier.partijen.create(organisatie=dossier.penvoerder, rol="partij")
+
+    def tel() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    een = tel()
+    for n in range(7):
+        dossier.partijen.create(organisatie=organisatie_factory(f"Corporatie {n}"), rol="partij")
+    assert tel() == een
+    assert "Corporatie 6" in client.get(url).content.decode()
