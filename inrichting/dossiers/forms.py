@@ -66,7 +66,9 @@ class DossierForm(forms.ModelForm):
         if "voert_uit" in self.fields:
             zichtbaar = Dossier.objects.visible_to(user)
             self.fields["voert_uit"].queryset = (
-                Onderdeel.objects.filter(dossier__in=zichtbaar)
+                Onderdeel.objects.filter(
+                    dossier__in=zichtbaar, dossier__soort__in=["regiodeal", "afspraak"]
+                )
                 .exclude(dossier_id=self.instance.pk)
                 .select_related("dossier")
                 .order_by("dossier__titel", "volgorde", "nummer")

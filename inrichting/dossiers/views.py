@@ -92,7 +92,7 @@ def stap(request, slug: str, stap: str):
     formset = STAPPEN[stap](request.POST or None, dossier=dossier)
     if request.method == "POST" and formset.is_valid():
         bewaar_stap(formset=formset)
-        messages.success(request, "Opgeslagen.")
+        messages.success(request, f"{STAPNAMEN[stap]} van {dossier.naam} opgeslagen.")
         return redirect(f"inrichting:{stap}", slug=dossier.slug)
     context = {
         "dossier": dossier,
