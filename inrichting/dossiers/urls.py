@@ -1,10 +1,15 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import views
 
 urlpatterns = [
     path("", views.start, name="start"),
-    path("dossiers/nieuw/<str:soort>/", views.dossier_nieuw, name="dossier_nieuw"),
+    # Only the three kinds: a dossier whose slug is "nieuw" keeps its own pages.
+    re_path(
+        r"^dossiers/nieuw/(?P<soort>afspraak|regiodeal|project)/$",
+        views.dossier_nieuw,
+        name="dossier_nieuw",
+    ),
     path("dossiers/<slug:slug>/", views.dossier, name="dossier"),
     path("dossiers/<slug:slug>/partijen/", views.stap, {"stap": "partijen"}, name="partijen"),
     path(

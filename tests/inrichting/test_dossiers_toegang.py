@@ -91,13 +91,26 @@ def test_wrong_method_and_unknown_kind_or_dossier(client, mensen):
     )
     assert client.put(reverse("inrichting:dossier", args=["afspraken-testdorp"])).status_code == 405
     assert client.post(reverse("inrichting:start")).status_code == 405
-    assert client.get(reverse("inrichting:dossier_nieuw", args=["tranche"])).status_code == 404
+    assert client.get("/inrichting/dossiers/nieuw/tranche/").status_code == 404
     assert client.get(reverse("inrichting:partijen", args=["bestaat-niet"])).status_code == 404
 
 
 def test_anonymous_users_are_sent_to_log_in(client, mensen):
-    response = client.get(reverse("inrichting:dossier", args=["afspraken-testdorp"]))
-    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+    for url in (
+        reverse("inrichting:dossier", args=["afspraken-testdorp"]),
+        reverse("inrichting:dossier_nieuw", args=["project"]),
+    ):
+        response = client.get(url)
+        assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+def test_a_dossier_named_nieuw_keeps_its_pages(client, mensen):
+    Dossier.objects.filter(pk=mensen["in_opbouw"].pk).update(slug="nieuw")
+    client.force_login(mensen["eigen"])
+    assert reverse("inrichting:partijen", args=["nieuw"]) == "/inrichting/dossiers/nieuw/partijen/"
+    for naam in STAPPEN:
+        response = client.get(reverse(f"inrichting:{naam}", args=["nieuw"]))
+        assert response.status_code == 200 and "Afspraken Testdorp" in response.content.decode()
 
 
 def test_the_start_page_costs_the_same_queries_for_3_or_30_dossiers(client, mensen):
