@@ -173,7 +173,8 @@ class StapFormset(forms.BaseModelFormSet):
         self.dossier = dossier
         kwargs.setdefault("queryset", self.model.objects.filter(dossier=dossier))
         super().__init__(*args, **kwargs)
-        self.extra = 3 if self.queryset.exists() else 8
+        # Room for a whole agreement at once (8 parties, 6 themes), then 3 more each time.
+        self.extra = max(3, 8 - self.queryset.count())
 
     def get_form_kwargs(self, index):
         return {**super().get_form_kwargs(index), "dossier": self.dossier}
