@@ -1,15 +1,10 @@
-from django.urls import path, re_path
+from django.urls import path
 
 from . import views
 
+# A dossier's own pages come before "nieuw/<soort>/", so a dossier slugged "nieuw" keeps them.
 urlpatterns = [
     path("", views.start, name="start"),
-    # Only the three kinds: a dossier whose slug is "nieuw" keeps its own pages.
-    re_path(
-        r"^dossiers/nieuw/(?P<soort>afspraak|regiodeal|project)/$",
-        views.dossier_nieuw,
-        name="dossier_nieuw",
-    ),
     path("dossiers/<slug:slug>/", views.dossier, name="dossier"),
     path("dossiers/<slug:slug>/partijen/", views.stap, {"stap": "partijen"}, name="partijen"),
     path(
@@ -20,4 +15,5 @@ urlpatterns = [
     ),
     path("dossiers/<slug:slug>/locaties/", views.stap, {"stap": "locaties"}, name="locaties"),
     path("dossiers/<slug:slug>/vaststellen/", views.vaststellen, name="vaststellen"),
+    path("dossiers/nieuw/<str:soort>/", views.dossier_nieuw, name="dossier_nieuw"),
 ]

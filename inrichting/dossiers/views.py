@@ -5,6 +5,7 @@ dossier's coördinator; a dossier in opbouw does not exist (404) for anyone else
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -12,7 +13,7 @@ from core.models import Dossier
 from core.rules import editable_dossiers_q, is_beheerder
 
 from .forms import STAPPEN, dossier_form
-from .services import als_soort, bewaar_stap, maak_dossier, stel_vast
+from .services import MODELLEN, als_soort, bewaar_stap, maak_dossier, stel_vast
 from .stappen import SOORTEN, STAPNAMEN, extra_stappen, stappen_van, volgende_stap
 
 
@@ -52,6 +53,8 @@ def start(request):
 @require_http_methods(["GET", "HEAD", "POST"])
 def dossier_nieuw(request, soort: str):
     _mag_inrichten(request)
+    if soort not in MODELLEN:
+        raise Http404("Deze soort dossier bestaat niet.")
     beheerder = is_beheerder(request.user)
     if not beheerder and request.user.organisatie_id is None:
         raise PermissionDenied("Een coördinator zonder organisatie kan geen penvoerder zijn.")
