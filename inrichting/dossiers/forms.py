@@ -22,6 +22,7 @@ EIGEN_VELDEN = {
     ),
     "project": (Project, ["soort_financiering", "plandatum", "hoofddoel", "voert_uit"]),
 }
+PENVOERDER = "De organisatie die het dossier coördineert; haar coördinatoren richten het in."
 PERIODE_VAST = (
     "Het dossier is vastgesteld: de looptijd ligt vast. Begin voor een andere looptijd een "
     "nieuwe periode."
@@ -51,29 +52,15 @@ class DossierForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        nieuw = self.instance.pk is None
         if "penvoerder" in self.fields:
             self.fields["penvoerder"].queryset = Organisatie.objects.order_by("naam")
-            self.fields[
-                "penvoerder"
-            ].help_text = (
-                "De organisatie die het dossier coördineert; haar coördinatoren richten het in."
-            )
-        if not nieuw and not self.instance.in_opbouw:
+            self.fields["penvoerder"].help_text = PENVOERDER
+        if self.instance.pk and not self.instance.in_opbouw:
             for naam in ("startdatum", "einddatum"):
                 self.fields[naam].disabled = True
                 self.fields[naam].help_text = PERIODE_VAST
         if "voert_uit" in self.fields:
-            zichtbaar = Dossier.objects.visible_to(user)
-            self.fields["voert_uit"].queryset = (
-                Onderdeel.objects.filter(
-                    dossier__in=zichtbaar, dossier__soort__in=["regiodeal", "afspraak"]
-                )
-                .exclude(dossier_id=self.instance.pk)
-                .select_related("dossier")
-                .order_by("dossier__titel", "volgorde", "nummer")
-            )
-            self.fields["voert_uit"].label_from_instance = lambda o: f"{o.dossier.naam}: {o}"
+            self._voert_uit(user)
         if "maximale_rijksbijdrage" in self.fields:
             self.fields["maximale_rijksbijdrage"] = GetalVeld(
                 label="Maximale Rijksbijdrage",
@@ -81,6 +68,19 @@ class DossierForm(forms.ModelForm):
                 help_text="In euro, bijvoorbeeld 7.500.000.",
             )
         nl_design_system(self)
+
+    def _voert_uit(self, user) -> None:
+        """A project carries out a part of a deal or an agreement `user` can see."""
+        veld = self.fields["voert_uit"]
+        veld.queryset = (
+            Onderdeel.objects.filter(
+                dossier__in=Dossier.objects.visible_to(user),
+                dossier__soort__in=[Dossier.Soort.REGIODEAL, Dossier.Soort.AFSPRAAK],
+            )
+            .select_related("dossier")
+            .order_by("dossier__titel", "volgorde", "nummer")
+        )
+        veld.label_from_instance = lambda onderdeel: f"{onderdeel.dossier.naam}: {onderdeel}"
 
     def eigen_velden(self) -> list[forms.BoundField]:
         """The fields of this kind of dossier only (the agreement's, the deal's, …)."""
@@ -175,6 +175,7 @@ class StapFormset(forms.BaseModelFormSet):
         super().__init__(*args, **kwargs)
         # Room for a whole agreement at once (8 parties, 6 themes), then 3 more each time.
         self.extra = max(3, 8 - self.queryset.count())
+        self._keuzes: dict[str, list] = {}
 
     def get_form_kwargs(self, index):
         return {**super().get_form_kwargs(index), "dossier": self.dossier}
@@ -184,10 +185,9 @@ class StapFormset(forms.BaseModelFormSet):
 
     def _construct_form(self, i, **kwargs):
         form = super()._construct_form(i, **kwargs)
-        self._keuzes = getattr(self, "_keuzes", {})
         for naam in self.gedeelde_keuzes:
             if naam in form.fields:
-                if naam not in self._keuzes:
+                if naam not in self._keuzes:  # not setdefault: that reads them every row
                     self._keuzes[naam] = list(form.fields[naam].choices)
                 form.fields[naam].choices = self._keuzes[naam]
         return form
