@@ -181,7 +181,7 @@ class StapFormset(forms.BaseModelFormSet):
         return {**super().get_form_kwargs(index), "dossier": self.dossier}
 
     # Choices the same in every row: read once, not once per row (8 rows, 2.000 organisations).
-    gedeelde_keuzes = ("organisatie", "gemeente")
+    gedeelde_keuzes = ("organisatie", "gemeente", "hoofdonderdeel")
 
     def _construct_form(self, i, **kwargs):
         form = super()._construct_form(i, **kwargs)
@@ -276,8 +276,8 @@ class OnderdeelForm(StapForm):
 
     def __init__(self, *args, dossier: Dossier, **kwargs):
         super().__init__(*args, dossier=dossier, **kwargs)
-        andere = Onderdeel.objects.filter(dossier=dossier).exclude(pk=self.instance.pk)
-        self.fields["hoofdonderdeel"].queryset = andere
+        # Itself included, so all rows share one list; choosing it is refused as a cycle.
+        self.fields["hoofdonderdeel"].queryset = Onderdeel.objects.filter(dossier=dossier)
         self.fields["hoofdonderdeel"].empty_label = "(geen: een hoofdthema)"
 
 

@@ -133,6 +133,22 @@ def test_a_theme_number_twice_or_a_theme_of_another_dossier_is_refused(opzet):
     assert "Wonen elders" not in opzet.client.get(url).content.decode()
 
 
+def test_a_theme_under_itself_or_its_own_sub_theme_is_refused(opzet):
+    thema = opzet.dossier.onderdelen.create(nummer="1", titel="Wonen")
+    sub = opzet.dossier.onderdelen.create(nummer="1.1", titel="Huur", hoofdonderdeel=thema)
+    url = stap(opzet, "onderdelen")
+    for hoofd in (thema, sub):
+        response = opzet.client.post(
+            url,
+            formset_post(opzet.client.get(url), [], **{"form-0": {"hoofdonderdeel": hoofd.pk}}),
+        )
+        geweigerd(
+            response, "Een onderdeel kan niet onder zichzelf of een eigen subonderdeel vallen."
+        )
+    thema.refresh_from_db()
+    assert thema.hoofdonderdeel is None
+
+
 def test_a_theme_with_items_cannot_be_removed(opzet):
     thema = opzet.dossier.onderdelen.create(nummer="1", titel="Wonen")
     leeg = opzet.dossier.onderdelen.create(nummer="2", titel="Leeg")
