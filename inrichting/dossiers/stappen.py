@@ -58,11 +58,21 @@ UITLEG = {
 }
 
 
-def _url(naam: str, dossier: Dossier) -> str:
+def _url(naam: str, dossier: Dossier | None = None) -> str:
     try:
-        return reverse(naam, kwargs={"slug": dossier.slug})
+        return reverse(naam, kwargs={"slug": dossier.slug} if dossier else None)
     except NoReverseMatch:  # a page of another part that is not there (yet)
         return ""
+
+
+def meer_inrichten(*, beheerder: bool) -> list[tuple[str, str]]:
+    """The other setup pages of the start page: organisations, a tranche, a workbook."""
+    kandidaten = [
+        ("inrichting:organisaties", "Organisaties en gebruikers"),
+        *([("inrichting:tranche_nieuw", "Nieuwe tranche Regio Deals")] if beheerder else []),
+        ("inrichting:structuur_import", "Structuur uit een werkboek"),
+    ]
+    return [(naam, url) for urlnaam, naam in kandidaten if (url := _url(urlnaam))]
 
 
 def stappen_van(dossier: Dossier) -> list[Stap]:

@@ -14,7 +14,14 @@ from core.rules import editable_dossiers_q, is_beheerder
 
 from .forms import STAPPEN, dossier_form
 from .services import MODELLEN, als_soort, bewaar_stap, maak_dossier, stel_vast
-from .stappen import SOORTEN, STAPNAMEN, extra_stappen, stappen_van, volgende_stap
+from .stappen import (
+    SOORTEN,
+    STAPNAMEN,
+    extra_stappen,
+    meer_inrichten,
+    stappen_van,
+    volgende_stap,
+)
 
 
 def _mag_inrichten(request) -> None:
@@ -45,7 +52,7 @@ def start(request):
         "soorten": SOORTEN,
         "in_opbouw": dossiers.filter(in_opbouw=True),
         "vastgesteld": vastgesteld,
-        "is_beheerder": is_beheerder(request.user),
+        "meer": meer_inrichten(beheerder=is_beheerder(request.user)),
     }
     return render(request, "inrichting/dossiers/start.html", context)
 
