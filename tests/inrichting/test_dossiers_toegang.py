@@ -148,3 +148,21 @@ def test_a_step_costs_the_same_queries_for_1_or_8_parties(client, mensen, organi
         dossier.partijen.create(organisatie=organisatie_factory(f"Corporatie {n}"), rol="partij")
     assert tel() == een
     assert "Corporatie 6" in client.get(url).content.decode()
+
+
+def test_a_coordinator_cannot_make_another_organisation_the_penvoerder(client, mensen):
+    client.force_login(mensen["eigen"])
+    elders = mensen["buitenstaander"].organisatie
+    response = client.get(reverse("inrichting:dossier_nieuw", args=["project"]))
+    html = response.content.decode()
+    assert 'name="penvoerder"' not in html and "Penvoerder: <strong>Gemeente Testdorp" in html
+    response = client.post(
+        reverse("inrichting:dossier_nieuw", args=["project"]),
+        {"titel": "Buurthuis", "penvoerder": elders.pk, "soort_financiering": "subsidie"},
+    )
+    assert response.status_code == 302
+    project = Dossier.objects.get(titel="Buurthuis")
+    assert project.penvoerder == mensen["eigen"].organisatie and project.in_opbouw
+    assert list(project.partijen.values_list("organisatie", "rol", "omschrijving")) == [
+        (project.penvoerder.pk, "aanvrager", "penvoerder")
+    ]
