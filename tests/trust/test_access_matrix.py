@@ -252,6 +252,29 @@ def gevallen(w) -> dict[str, list[Geval]]:
         "inrichting:nieuwe_periode": [
             Geval(reverse("inrichting:nieuwe_periode", args=[GRONINGEN]), beheer_groningen)
         ],
+        # inrichting: dossiers (a new one: any coördinator; Groningen's: its own and a beheerder)
+        "inrichting:start": [Geval(reverse("inrichting:start"), beheer_groningen | {"deventer"})],
+        "inrichting:dossier_nieuw": [
+            Geval(
+                reverse("inrichting:dossier_nieuw", args=[soort]), beheer_groningen | {"deventer"}
+            )
+            for soort in ("afspraak", "regiodeal", "project")
+        ],
+        "inrichting:dossier": [
+            Geval(reverse("inrichting:dossier", args=[GRONINGEN]), beheer_groningen)
+        ],
+        "inrichting:partijen": [
+            Geval(reverse("inrichting:partijen", args=[GRONINGEN]), beheer_groningen)
+        ],
+        "inrichting:onderdelen": [
+            Geval(reverse("inrichting:onderdelen", args=[GRONINGEN]), beheer_groningen)
+        ],
+        "inrichting:locaties": [
+            Geval(reverse("inrichting:locaties", args=[GRONINGEN]), beheer_groningen)
+        ],
+        "inrichting:vaststellen": [  # already published: a message, nothing changes
+            Geval(reverse("inrichting:vaststellen", args=[GRONINGEN]), beheer_groningen, "post")
+        ],
         "dashboards:cijfers": [Geval(reverse("dashboards:cijfers"), IEDEREEN)],
         "dashboards:dossier": [
             Geval(reverse("dashboards:dossier", args=[slug]), IEDEREEN)
