@@ -331,7 +331,11 @@ class Locatie(models.Model):
         verbose_name = "locatie"
         verbose_name_plural = "locaties"
         constraints = [
-            models.UniqueConstraint(fields=["dossier", "naam"], name="locatie_naam_uniek")
+            models.UniqueConstraint(
+                fields=["dossier", "naam"],
+                name="locatie_naam_uniek",
+                violation_error_message="Dit dossier heeft al een locatie met deze naam.",
+            )
         ]
 
     def __str__(self) -> str:

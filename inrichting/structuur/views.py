@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core.models import Dossier
@@ -24,10 +24,7 @@ SESSIE = "inrichting_structuur"  # the uploaded workbook between preview and con
 
 
 def inrichtingspagina(dossier: Dossier) -> str:
-    try:
-        return reverse("inrichting:dossier", kwargs={"slug": dossier.slug})
-    except NoReverseMatch:
-        return dossier.get_absolute_url()
+    return reverse("inrichting:dossier", kwargs={"slug": dossier.slug})
 
 
 @require_GET
