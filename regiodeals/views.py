@@ -2,10 +2,11 @@ from itertools import groupby
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, Sum
+from django.db.models import Count, Exists, OuterRef, Prefetch, Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
@@ -13,7 +14,7 @@ from django_tables2 import SingleTableMixin
 from core.figures import bouw_cijfertabel
 from core.forms import CijferForm, InvoerRij, form_status
 from core.jaren import jaar_of_404
-from core.models import Onderdeel, Waarde
+from core.models import Onderdeel, Rol, Waarde
 from core.voortgang import voortgang_van
 from historie.links import kosten_historie_url
 
@@ -32,7 +33,22 @@ class RegiodealListView(SingleTableMixin, FilterView):
     template_name = "regiodeals/regiodeal_list.html"
 
     def get_queryset(self):
-        return Regiodeal.objects.visible_to(self.request.user).select_related("tranche")
+        naamgenoot = Regiodeal.objects.filter(titel=OuterRef("titel")).exclude(pk=OuterRef("pk"))
+        return (
+            Regiodeal.objects.visible_to(self.request.user)
+            .select_related("tranche")
+            .annotate(heeft_naamgenoot=Exists(naamgenoot))
+        )
+
+
+@require_safe
+def tranches(request):
+    """Every tranche with its deals counted and their maximum Rijksbijdrage summed."""
+    rijen = Tranche.objects.annotate(
+        aantal_deals=Count("deals"), som_rijksbijdrage=Sum("deals__maximale_rijksbijdrage")
+    ).order_by("nummer")
+    context = {"tranches": rijen, "mag_inrichten": request.user.heeft_rol(Rol.BEHEERDER)}
+    return render(request, "regiodeals/tranche_list.html", context)
 
 
 def tranche_detail(request, nummer: int):
