@@ -1,9 +1,11 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 
 from core.health import gezondheid
 from dashboards.views import start
+from inrichting.organisaties.views import WachtwoordInstellen
 
 urlpatterns = [
     path("", start, name="start"),
@@ -20,4 +22,9 @@ urlpatterns = [
     path("rapportages/", include("rapportages.urls")),
     path("historie/", include("historie.urls")),
     path("beheer/", admin.site.urls),
+    path(
+        "wachtwoord/<uidb64>/<token>/",
+        login_not_required(WachtwoordInstellen.as_view()),
+        name="wachtwoord_instellen",
+    ),
 ]

@@ -25,8 +25,9 @@ def tranche_nieuw(request):
 
 @require_http_methods(["GET", "POST"])
 def tranche(request, nummer: int):
+    bestaand = get_object_or_404(Tranche, nummer=nummer)
     _alleen_beheerder(request)
-    return _tranche_pagina(request, get_object_or_404(Tranche, nummer=nummer), extra=3)
+    return _tranche_pagina(request, bestaand, extra=3)
 
 
 def _tranche_pagina(request, tranche: Tranche, *, extra: int):
