@@ -1,8 +1,9 @@
+from decimal import Decimal
 from itertools import groupby
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, OuterRef, Prefetch, Sum
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -43,9 +44,12 @@ class RegiodealListView(SingleTableMixin, FilterView):
 
 @require_safe
 def tranches(request):
-    """Every tranche with its deals counted and their maximum Rijksbijdrage summed."""
+    """Every tranche with its deals counted and their maximum Rijksbijdrage summed: the
+    deals this user sees (one in opbouw only for the beheerder and its coordinators)."""
+    zichtbaar = Q(deals__in=Regiodeal.objects.visible_to(request.user).values("pk"))
     rijen = Tranche.objects.annotate(
-        aantal_deals=Count("deals"), som_rijksbijdrage=Sum("deals__maximale_rijksbijdrage")
+        aantal_deals=Count("deals", filter=zichtbaar),
+        som_rijksbijdrage=Sum("deals__maximale_rijksbijdrage", filter=zichtbaar),
     ).order_by("nummer")
     context = {"tranches": rijen, "mag_inrichten": request.user.heeft_rol(Rol.BEHEERDER)}
     return render(request, "regiodeals/tranche_list.html", context)
@@ -59,28 +63,33 @@ def tranche_detail(request, nummer: int):
         .filter(tranche=tranche)
         .order_by("volgnummer", "titel")
     )
-    subtotalen = dict(
-        tranche.deals.values_list("landsdeel").annotate(totaal=Sum("maximale_rijksbijdrage"))
-    )
-    volgorde = list(Landsdeel.values)
-    groepen = [
-        (Landsdeel(landsdeel).label, list(groep), subtotalen.get(landsdeel))
-        for landsdeel, groep in groupby(
-            sorted(deals, key=lambda d: (volgorde.index(d.landsdeel), d.volgnummer or 0)),
-            key=lambda d: d.landsdeel,
-        )
-    ]
+    # Sums over the deals this user sees: a deal in opbouw stays out of them for the others.
+    volgorde = {waarde: i for i, waarde in enumerate(Landsdeel.values)}
+    groepen = []
+    for landsdeel, groep in groupby(
+        sorted(deals, key=lambda d: (volgorde.get(d.landsdeel, 99), d.volgnummer or 0)),
+        key=lambda d: d.landsdeel,
+    ):
+        groep = list(groep)
+        naam = Landsdeel(landsdeel).label if landsdeel in volgorde else "Landsdeel onbekend"
+        groepen.append((naam, groep, _som(groep)))
     context = {
         "tranche": tranche,
         "groepen": groepen,
-        "totaal": tranche.deals.aggregate(totaal=Sum("maximale_rijksbijdrage"))["totaal"],
+        "totaal": _som(deals),
         "bevindingen": toets_tranche(tranche, deals),
+        "mag_inrichten": request.user.heeft_rol(Rol.BEHEERDER),
         "rapport_url": reverse(
             "rapportages:rapport",
             args=[f"tranche-{tranche.nummer}", timezone.localdate().year - 1],
         ),
     }
     return render(request, "regiodeals/tranche_detail.html", context)
+
+
+def _som(deals: list[Regiodeal]) -> Decimal | None:
+    bedragen = [d.maximale_rijksbijdrage for d in deals if d.maximale_rijksbijdrage is not None]
+    return sum(bedragen, Decimal(0)) if bedragen else None
 
 
 class RegiodealDetailView(DetailView):

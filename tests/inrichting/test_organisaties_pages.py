@@ -247,3 +247,12 @@ def test_anonymous_users_are_sent_to_login_and_groups_exist(client, db):
     assert Group.objects.filter(name=Rol.COORDINATOR.value).exists()
     response = client.get(reverse("inrichting:organisaties"))
     assert response["Location"].startswith(reverse("login"))
+
+
+def test_the_pages_refuse_another_method(client, wereld):
+    client.force_login(wereld.beheerder)
+    assert client.delete(reverse("inrichting:organisaties")).status_code == 405
+    url = reverse("inrichting:organisatie", args=[wereld.corporatie_a.slug])
+    assert client.put(url).status_code == 405
+    url = reverse("inrichting:gebruiker_actief", args=[wereld.corporatie_a.slug, wereld.collega.pk])
+    assert client.get(url).status_code == 405

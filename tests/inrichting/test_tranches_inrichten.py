@@ -124,6 +124,10 @@ def test_a_tranche_of_14_deals_set_up_and_published_shows_its_subtotals_and_chec
     ):
         assert regel in pagina, regel
 
+    client.force_login(beheerder)
+    detail = client.get(reverse("regiodeals:tranche", args=[7])).content.decode()
+    assert reverse("inrichting:tranche", args=[7]) in detail
+
     # The edit page shows the deals back, amounts the Dutch way, the unknown kassier empty.
     client.force_login(beheerder)
     bewerk = client.get(reverse("inrichting:tranche", args=[7])).content.decode()

@@ -89,3 +89,34 @@ def test_the_theme_dropdown_names_the_dossier(client, beheerder, organisatie_fac
     html = client.get(reverse("admin:regiodeals_doel_add")).content.decode()
     assert "Emmen – 1 Economie" in html
     assert Doel.objects.count() == 0
+
+
+def test_every_admin_page_opens_for_the_beheerder_with_the_source_data(als):
+    """No server error anywhere in Beheer: each model's list, add form and first object."""
+    from django.contrib import admin
+
+    client = als("beheerder")
+    fouten = []
+    for model, model_admin in admin.site._registry.items():
+        info = (model._meta.app_label, model._meta.model_name)
+        urls = [reverse("admin:{}_{}_changelist".format(*info))]
+        if model_admin.has_add_permission(_verzoek(client)):
+            urls.append(reverse("admin:{}_{}_add".format(*info)))
+        eerste = model._default_manager.order_by("pk").first()
+        if eerste is not None:
+            urls.append(reverse("admin:{}_{}_change".format(*info), args=[eerste.pk]))
+        for url in urls:
+            status = client.get(url).status_code
+            if status != 200:
+                fouten.append(f"{url}: {status}")
+    assert not fouten, "\n".join(fouten)
+
+
+def _verzoek(client):
+    from django.test import RequestFactory
+
+    from core.models import User
+
+    verzoek = RequestFactory().get("/")
+    verzoek.user = User.objects.get(pk=client.session["_auth_user_id"])
+    return verzoek

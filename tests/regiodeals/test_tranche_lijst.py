@@ -87,3 +87,30 @@ def test_the_regiodeal_list_links_each_tranche_and_names_it_beside_a_shared_name
 def test_the_tranche_list_answers_405_to_a_post(client, user_factory):
     client.force_login(user_factory("lezer", None, Rol.BESTUURDER))
     assert client.post(reverse("regiodeals:tranches")).status_code == 405
+
+
+def test_a_deal_in_opbouw_counts_only_for_who_sees_it(client, user_factory, organisatie_factory):
+    kassier = organisatie_factory("Provincie Zeeland", Organisatie.Soort.PROVINCIE)
+    tranche = _tranche(1, kassier, 2)
+    Regiodeal.objects.create(
+        titel="Regio Deal Geheim",
+        penvoerder=kassier,
+        tranche=tranche,
+        maximale_rijksbijdrage=9_000_000,
+        in_opbouw=True,
+    )
+    Regiodeal.objects.create(
+        titel="Regio Deal Zonder Landsdeel", penvoerder=kassier, tranche=tranche
+    )
+    client.force_login(user_factory("lezer", kassier, Rol.BESTUURDER))
+    assert "Tranche 1 — € 100,0 mln 3 € 15,0 mln" in tekst(
+        client.get(reverse("regiodeals:tranches"))
+    )
+    pagina = tekst(client.get(reverse("regiodeals:tranche", args=[1])))
+    assert "Geheim" not in pagina and "Totaal € 15,0 mln" in pagina
+    assert "Landsdeel onbekend" in pagina
+    client.force_login(user_factory("beheer", None, Rol.BEHEERDER))
+    assert "Tranche 1 ( inrichten ) — € 100,0 mln 4 € 24,0 mln" in tekst(
+        client.get(reverse("regiodeals:tranches"))
+    )
+    assert "Totaal € 24,0 mln" in tekst(client.get(reverse("regiodeals:tranche", args=[1])))
