@@ -1,6 +1,5 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 
 from core.health import gezondheid
@@ -22,9 +21,10 @@ urlpatterns = [
     path("rapportages/", include("rapportages.urls")),
     path("historie/", include("historie.urls")),
     path("beheer/", admin.site.urls),
+    # The one-time link of a new user's mail; public, as Django's PasswordResetConfirmView is.
     path(
         "wachtwoord/<uidb64>/<token>/",
-        login_not_required(WachtwoordInstellen.as_view()),
+        WachtwoordInstellen.as_view(),
         name="wachtwoord_instellen",
     ),
 ]
