@@ -32,6 +32,7 @@ def tranche(request, nummer: int):
 
 def _tranche_pagina(request, tranche: Tranche, *, extra: int):
     data = request.POST if request.method == "POST" else None
+    kop = f"{tranche.naam} inrichten" if tranche.pk else "Nieuwe tranche"
     form = TrancheForm(data, instance=tranche)
     grenzen = form.cleaned_data if form.is_bound and form.is_valid() else {}
     deals = Regiodeal.objects.filter(tranche=tranche) if tranche.pk else Regiodeal.objects.none()
@@ -51,11 +52,11 @@ def _tranche_pagina(request, tranche: Tranche, *, extra: int):
                     for f in formset.ingevulde_forms()
                 ],
             )
-        except ValidationError as fout:
-            form.add_error(None, fout)
+        except ValidationError as fout:  # a model rule the forms do not know: on top
+            form.add_error(None, ValidationError(fout.messages, code="model"))
         else:
             messages.success(request, f"{opgeslagen.naam} is opgeslagen met zijn deals.")
             return redirect("inrichting:tranche", nummer=opgeslagen.nummer)
-    context = {"form": form, "formset": formset, "tranche": tranche if tranche.pk else None}
+    context = {"form": form, "formset": formset, "kop": kop, "tranche": tranche.pk and tranche}
     status = 400 if data is not None else 200
     return render(request, "inrichting/tranches/tranche_form.html", context, status=status)
