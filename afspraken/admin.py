@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from core.admin import PartijInline
+from core.admin import OnderdeelMetDossier, PartijInline
 
 from .models import Afspraak, Afspraakpunt, Wijziging, Wijzigingsregel
 
@@ -10,12 +10,11 @@ class AfspraakAdmin(admin.ModelAdmin):
     list_display = ["titel", "soort_afspraak", "penvoerder", "startdatum", "einddatum"]
     list_filter = ["soort_afspraak", "penvoerder"]
     search_fields = ["titel", "slug"]
-    prepopulated_fields = {"slug": ["titel"]}
     inlines = [PartijInline]
 
 
 @admin.register(Afspraakpunt)
-class AfspraakpuntAdmin(admin.ModelAdmin):
+class AfspraakpuntAdmin(OnderdeelMetDossier, admin.ModelAdmin):
     list_display = ["titel", "afspraak", "onderdeel", "soort", "status", "streefdoel"]
     list_filter = ["afspraak", "soort", "status"]
     list_select_related = ["afspraak", "onderdeel", "streefdoel__indicator"]

@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from core.health import gezondheid
 from dashboards.views import start
+from inrichting.organisaties.views import WachtwoordInstellen
 
 urlpatterns = [
     path("", start, name="start"),
@@ -20,4 +21,10 @@ urlpatterns = [
     path("rapportages/", include("rapportages.urls")),
     path("historie/", include("historie.urls")),
     path("beheer/", admin.site.urls),
+    # The one-time link of a new user's mail; public, as Django's PasswordResetConfirmView is.
+    path(
+        "wachtwoord/<uidb64>/<token>/",
+        WachtwoordInstellen.as_view(),
+        name="wachtwoord_instellen",
+    ),
 ]

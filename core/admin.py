@@ -1,3 +1,5 @@
+from django import forms
+from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
@@ -16,13 +18,59 @@ from .models import (
     Waarde,
 )
 
+# Beheer in Dutch: its titles, and the names of the apps that come from elsewhere.
+admin.site.site_header = "Prestatiemonitor – beheer"
+admin.site.site_title = "Prestatiemonitor – beheer"
+admin.site.index_title = "Beheer"
+NEDERLANDSE_APPNAMEN = {
+    "auth": "gebruikersgroepen",
+    "axes": "inlogpogingen (blokkering)",
+    "django_tasks": "achtergrondtaken",
+    "django_tasks_database": "achtergrondtaken (wachtrij)",
+}
+NEDERLANDSE_MODELNAMEN = {
+    "axes.AccessAttempt": ("inlogpoging", "inlogpogingen"),
+    "axes.AccessLog": ("inlogregel", "inloglogboek"),
+    "axes.AccessFailureLog": ("mislukte inlog", "mislukte inlogs"),
+    "django_tasks_database.DBTaskResult": ("taakresultaat", "taakresultaten"),
+}
+for label, naam in NEDERLANDSE_APPNAMEN.items():
+    if label in apps.app_configs:
+        apps.get_app_config(label).verbose_name = naam
+for label, (enkelvoud, meervoud) in NEDERLANDSE_MODELNAMEN.items():
+    app_label, _, model_naam = label.partition(".")
+    if app_label in apps.app_configs:
+        model = apps.get_model(app_label, model_naam)
+        model._meta.verbose_name, model._meta.verbose_name_plural = enkelvoud, meervoud
+
+
+class OnderdeelKeuze(forms.ModelChoiceField):
+    """A theme, action line or project with its dossier, since every dossier has a '1'."""
+
+    def label_from_instance(self, obj: Onderdeel) -> str:
+        return f"{obj.dossier.naam} – {obj}"
+
+
+class OnderdeelMetDossier:
+    """For an admin or inline: every choice of a theme (Onderdeel) names its dossier."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.related_model is Onderdeel and db_field.name not in self.raw_id_fields:
+            kwargs.setdefault("form_class", OnderdeelKeuze)
+            kwargs.setdefault(
+                "queryset",
+                Onderdeel.objects.select_related("dossier").order_by(
+                    "dossier__titel", "volgorde", "nummer"
+                ),
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
 
 @admin.register(Organisatie)
 class OrganisatieAdmin(admin.ModelAdmin):
     list_display = ["naam", "afkorting", "soort"]
     list_filter = ["soort"]
     search_fields = ["naam", "afkorting"]
-    prepopulated_fields = {"slug": ["naam"]}
 
 
 @admin.register(User)
@@ -73,7 +121,7 @@ class StreefdoelAdmin(admin.ModelAdmin):
 
 
 @admin.register(Onderdeel)
-class OnderdeelAdmin(admin.ModelAdmin):
+class OnderdeelAdmin(OnderdeelMetDossier, admin.ModelAdmin):
     list_display = ["nummer", "titel", "dossier"]
     list_filter = ["dossier"]
     search_fields = ["titel"]

@@ -34,7 +34,6 @@ class ProjectAdmin(admin.ModelAdmin):
     list_filter = ["status", "soort_financiering", "penvoerder"]
     list_select_related = ["penvoerder"]
     search_fields = ["titel", "slug", "samenvatting"]
-    prepopulated_fields = {"slug": ["titel"]}
     raw_id_fields = ["voert_uit"]
     inlines = [PartijInline, ProjectonderdeelInline, FaseInline, RapportageInline]
 

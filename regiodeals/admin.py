@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from core.admin import PartijInline
+from core.admin import OnderdeelMetDossier, PartijInline
 
 from .models import (
     BeoogdResultaat,
@@ -16,8 +16,20 @@ from .models import (
 
 
 class RegiodealInline(admin.TabularInline):
+    """The tranche's deals; a deal needs its penvoerder (the regiokassier), so it is asked
+    here too (without it the row could not be saved). The slug is made from the name."""
+
     model = Regiodeal
-    fields = ["volgnummer", "titel", "landsdeel", "maximale_rijksbijdrage", "status"]
+    fields = [
+        "volgnummer",
+        "titel",
+        "korte_naam",
+        "landsdeel",
+        "penvoerder",
+        "maximale_rijksbijdrage",
+        "status",
+    ]
+    autocomplete_fields = ["penvoerder"]
     extra = 0
     show_change_link = True
 
@@ -28,7 +40,7 @@ class TrancheAdmin(admin.ModelAdmin):
     inlines = [RegiodealInline]
 
 
-class FinancieringspostInline(admin.TabularInline):
+class FinancieringspostInline(OnderdeelMetDossier, admin.TabularInline):
     model = Financieringspost
     extra = 0
 
@@ -54,7 +66,6 @@ class RegiodealAdmin(admin.ModelAdmin):
     list_filter = ["tranche", "landsdeel", "status"]
     list_select_related = ["tranche"]
     search_fields = ["titel", "regio", "samenvatting"]
-    prepopulated_fields = {"slug": ["titel"]}
     inlines = [
         PartijInline,
         FinancieringspostInline,
@@ -65,14 +76,14 @@ class RegiodealAdmin(admin.ModelAdmin):
 
 
 @admin.register(Doel)
-class DoelAdmin(admin.ModelAdmin):
+class DoelAdmin(OnderdeelMetDossier, admin.ModelAdmin):
     list_display = ["tekst", "thema"]
     list_select_related = ["thema"]
     search_fields = ["tekst"]
 
 
 @admin.register(BeoogdResultaat)
-class BeoogdResultaatAdmin(admin.ModelAdmin):
+class BeoogdResultaatAdmin(OnderdeelMetDossier, admin.ModelAdmin):
     list_display = ["omschrijving", "regiodeal", "onderdeel", "streefdoel"]
     list_filter = ["streefdoel__soort", "regiodeal"]
     list_select_related = ["regiodeal", "onderdeel", "streefdoel__indicator"]

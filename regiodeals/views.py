@@ -1,11 +1,13 @@
+from decimal import Decimal
 from itertools import groupby
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, Sum
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
@@ -13,7 +15,7 @@ from django_tables2 import SingleTableMixin
 from core.figures import bouw_cijfertabel
 from core.forms import CijferForm, InvoerRij, form_status
 from core.jaren import jaar_of_404
-from core.models import Onderdeel, Waarde
+from core.models import Onderdeel, Rol, Waarde
 from core.voortgang import voortgang_van
 from historie.links import kosten_historie_url
 
@@ -32,7 +34,25 @@ class RegiodealListView(SingleTableMixin, FilterView):
     template_name = "regiodeals/regiodeal_list.html"
 
     def get_queryset(self):
-        return Regiodeal.objects.visible_to(self.request.user).select_related("tranche")
+        naamgenoot = Regiodeal.objects.filter(titel=OuterRef("titel")).exclude(pk=OuterRef("pk"))
+        return (
+            Regiodeal.objects.visible_to(self.request.user)
+            .select_related("tranche")
+            .annotate(heeft_naamgenoot=Exists(naamgenoot))
+        )
+
+
+@require_safe
+def tranches(request):
+    """Every tranche with its deals counted and their maximum Rijksbijdrage summed: the
+    deals this user sees (one in opbouw only for the beheerder and its coordinators)."""
+    zichtbaar = Q(deals__in=Regiodeal.objects.visible_to(request.user).values("pk"))
+    rijen = Tranche.objects.annotate(
+        aantal_deals=Count("deals", filter=zichtbaar),
+        som_rijksbijdrage=Sum("deals__maximale_rijksbijdrage", filter=zichtbaar),
+    ).order_by("nummer")
+    context = {"tranches": rijen, "mag_inrichten": request.user.heeft_rol(Rol.BEHEERDER)}
+    return render(request, "regiodeals/tranche_list.html", context)
 
 
 def tranche_detail(request, nummer: int):
@@ -43,28 +63,33 @@ def tranche_detail(request, nummer: int):
         .filter(tranche=tranche)
         .order_by("volgnummer", "titel")
     )
-    subtotalen = dict(
-        tranche.deals.values_list("landsdeel").annotate(totaal=Sum("maximale_rijksbijdrage"))
-    )
-    volgorde = list(Landsdeel.values)
-    groepen = [
-        (Landsdeel(landsdeel).label, list(groep), subtotalen.get(landsdeel))
-        for landsdeel, groep in groupby(
-            sorted(deals, key=lambda d: (volgorde.index(d.landsdeel), d.volgnummer or 0)),
-            key=lambda d: d.landsdeel,
-        )
-    ]
+    # Sums over the deals this user sees: a deal in opbouw stays out of them for the others.
+    volgorde = {waarde: i for i, waarde in enumerate(Landsdeel.values)}
+    groepen = []
+    for landsdeel, groep in groupby(
+        sorted(deals, key=lambda d: (volgorde.get(d.landsdeel, 99), d.volgnummer or 0)),
+        key=lambda d: d.landsdeel,
+    ):
+        groep = list(groep)
+        naam = Landsdeel(landsdeel).label if landsdeel in volgorde else "Landsdeel onbekend"
+        groepen.append((naam, groep, _som(groep)))
     context = {
         "tranche": tranche,
         "groepen": groepen,
-        "totaal": tranche.deals.aggregate(totaal=Sum("maximale_rijksbijdrage"))["totaal"],
+        "totaal": _som(deals),
         "bevindingen": toets_tranche(tranche, deals),
+        "mag_inrichten": request.user.heeft_rol(Rol.BEHEERDER),
         "rapport_url": reverse(
             "rapportages:rapport",
             args=[f"tranche-{tranche.nummer}", timezone.localdate().year - 1],
         ),
     }
     return render(request, "regiodeals/tranche_detail.html", context)
+
+
+def _som(deals: list[Regiodeal]) -> Decimal | None:
+    bedragen = [d.maximale_rijksbijdrage for d in deals if d.maximale_rijksbijdrage is not None]
+    return sum(bedragen, Decimal(0)) if bedragen else None
 
 
 class RegiodealDetailView(DetailView):

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-PUBLIC = {"login", "health"}
+PUBLIC = {"login", "health", "wachtwoord_instellen"}
 
 
 def _walk(patterns, prefix=""):

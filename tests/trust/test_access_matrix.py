@@ -40,6 +40,7 @@ MAASTRICHT, GRONINGEN, VITAAL = (
     "sociaal-vitaal-in-kleine-kernen",
 )
 BELEIDSMEDEWERKERS = frozenset({"maastricht", "maasvallei", "woonpunt", "servatius", "ocw"})
+COORDINATOREN = frozenset({"groningen", "deventer"})
 
 
 @dataclass(frozen=True)
@@ -312,6 +313,36 @@ def gevallen(w) -> dict[str, list[Geval]]:
             for soort in ("pdf", "xlsx")
         ],
         "historie:dossier": [Geval(reverse("historie:dossier", args=[MAASTRICHT]), IEDEREEN)],
+        "regiodeals:tranches": [Geval(reverse("regiodeals:tranches"), IEDEREEN)],
+        # Organisations and users: the beheerder all, a coördinator their own organisation
+        # and their dossiers' parties (tests/inrichting/test_organisaties_pages.py).
+        "inrichting:organisaties": [
+            Geval(reverse("inrichting:organisaties"), frozenset({"beheerder", *COORDINATOREN}))
+        ],
+        "inrichting:organisatie": [
+            Geval(reverse("inrichting:organisatie", args=["woonpunt"]), frozenset({"beheerder"})),
+            Geval(reverse("inrichting:organisatie", args=["gemeente-groningen"]), beheer_groningen),
+        ],
+        "inrichting:gebruiker_link": [
+            Geval(
+                reverse("inrichting:gebruiker_link", args=["woonpunt", g["woonpunt"].pk]),
+                frozenset({"beheerder"}),
+                "post",
+            )
+        ],
+        "inrichting:gebruiker_actief": [
+            Geval(
+                reverse("inrichting:gebruiker_actief", args=["woonpunt", g["woonpunt"].pk]),
+                frozenset({"beheerder"}),
+                "post",
+            )
+        ],
+        "inrichting:tranche_nieuw": [
+            Geval(reverse("inrichting:tranche_nieuw"), frozenset({"beheerder"}))
+        ],
+        "inrichting:tranche": [
+            Geval(reverse("inrichting:tranche", args=[6]), frozenset({"beheerder"}))
+        ],
         "historie:ding": [
             Geval(
                 reverse("historie:ding", args=["core.waarde", concept_cijfer]),
@@ -322,7 +353,7 @@ def gevallen(w) -> dict[str, list[Geval]]:
     }
 
 
-PUBLIEK = {"login", "health"}
+PUBLIEK = {"login", "health", "wachtwoord_instellen"}
 
 
 def vraag(client: Client, geval: Geval):
@@ -378,6 +409,8 @@ NIET_BESTAAND = {
     "rapportages:actueel": ["bestaat-niet", 2024, "pdf"],
     "historie:dossier": ["bestaat-niet"],
     "historie:ding": ["core.waarde", "999999/2015/plan/-/-"],
+    "inrichting:organisatie": ["bestaat-niet"],
+    "inrichting:tranche": [99],
 }
 
 
