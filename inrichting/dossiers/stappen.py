@@ -1,11 +1,9 @@
-"""The steps of setting up a dossier, in the order of the wizard, each with its page.
-
-Some pages belong to other parts of the setup (items, norms, the structure workbook, a new
-period): a step whose URL does not resolve is left out, so this part stands on its own."""
+"""The steps of setting up a dossier, in the order of the wizard, each with its page (some
+pages belong to other parts of the setup: items, norms, the structure workbook, a new period)."""
 
 from dataclasses import dataclass
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from core.models import Dossier, Norm
 
@@ -59,10 +57,7 @@ UITLEG = {
 
 
 def _url(naam: str, dossier: Dossier | None = None) -> str:
-    try:
-        return reverse(naam, kwargs={"slug": dossier.slug} if dossier else None)
-    except NoReverseMatch:  # a page of another part that is not there (yet)
-        return ""
+    return reverse(naam, kwargs={"slug": dossier.slug} if dossier else None)
 
 
 def meer_inrichten(*, beheerder: bool) -> list[tuple[str, str]]:
@@ -72,7 +67,7 @@ def meer_inrichten(*, beheerder: bool) -> list[tuple[str, str]]:
         *([("inrichting:tranche_nieuw", "Nieuwe tranche Regio Deals")] if beheerder else []),
         ("inrichting:structuur_import", "Structuur uit een werkboek"),
     ]
-    return [(naam, url) for urlnaam, naam in kandidaten if (url := _url(urlnaam))]
+    return [(naam, _url(urlnaam)) for urlnaam, naam in kandidaten]
 
 
 def stappen_van(dossier: Dossier) -> list[Stap]:
