@@ -10,6 +10,7 @@ from django_tables2 import SingleTableMixin
 
 from core.aanlevering import levert_cijfers
 from core.figures import bouw_cijfertabel
+from core.jaren import invoerjaren
 from core.models import Jaaropgave, Onderdeel, Waarde
 from core.voortgang import voortgang_van
 
@@ -88,6 +89,7 @@ class AfspraakDetailView(DetailView):
             )
             and levert_cijfers(afspraak, user.organisatie)
         )
+        context["invoerjaren"] = invoerjaren(afspraak, context["tabel"].jaren)
         return context
 
 

@@ -53,6 +53,19 @@ def rapportjaren(dossier, jaren_met_cijfers: list[int]) -> list[int]:
     return sorted(j for j in {*jaren_met_cijfers, dit_jaar - 1} if is_plausibel(j))
 
 
+def invoerjaren(dossier, jaren_met_cijfers: list[int]) -> list[int]:
+    """The years a party is offered to enter: the term up to next year (plans are made ahead),
+    and every year that already has figures, so a new dossier has them before its first
+    figure."""
+    tot = timezone.localdate().year + 1
+    if dossier.startjaar:
+        tot = min(dossier.eindjaar or tot, tot)
+        termijn = range(dossier.startjaar, tot + 1)
+    else:
+        termijn = []
+    return sorted({*termijn, *jaren_met_cijfers})
+
+
 def toets_rapportjaar(dossier, jaar: int) -> None:
     """A year a voortgangsrapportage can be about: the dossier's term up to this year (as
     the dashboard offers them). A tranche (`dossier` None) has no term: any plausible year
