@@ -20,6 +20,26 @@ def plus_maanden(datum: datetime.date, maanden: int) -> datetime.date:
     )
 
 
+def rijksbijdrage_fout(bedrag, *, minimum, maximum) -> ValidationError | None:
+    """A deal's maximum Rijksbijdrage outside the bounds per deal of its tranche: the one rule
+    for every way a deal comes in (the tranche's page, a deal's setup, a structure workbook)."""
+    from core.dutch_numbers import format_euro
+
+    if bedrag is None:
+        return None
+    if maximum is not None and bedrag > maximum:
+        tekst, code, grens = "meer dan het maximum", "boven_maximum", maximum
+    elif minimum is not None and bedrag < minimum:
+        tekst, code, grens = "minder dan het minimum", "onder_minimum", minimum
+    else:
+        return None
+    return ValidationError(
+        "%(bedrag)s is " + tekst + " van %(grens)s per deal.",
+        code=code,
+        params={"bedrag": format_euro(bedrag), "grens": format_euro(grens)},
+    )
+
+
 class Landsdeel(models.TextChoices):
     NOORD = "noord", "Noord"
     OOST = "oost", "Oost"
@@ -102,6 +122,17 @@ class Regiodeal(Dossier):
         ordering = ["tranche__nummer", "volgnummer", "dossier_ptr__titel"]
         verbose_name = "Regio Deal"
         verbose_name_plural = "Regio Deals"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.tranche_id and (
+            fout := rijksbijdrage_fout(
+                self.maximale_rijksbijdrage,
+                minimum=self.tranche.minimale_rijksbijdrage,
+                maximum=self.tranche.maximale_rijksbijdrage,
+            )
+        ):
+            raise ValidationError({"maximale_rijksbijdrage": fout})
 
 
 class Doel(models.Model):

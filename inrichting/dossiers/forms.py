@@ -6,7 +6,6 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from afspraken.models import Afspraak
 from core.doelen_forms import NL_DESIGN_SYSTEM, GetalVeld
-from core.dutch_numbers import format_getal
 from core.models import Dossier, Locatie, Onderdeel, Organisatie, Partij, Waarde
 from projecten.models import Project
 from regiodeals.models import Regiodeal
@@ -95,19 +94,6 @@ class DossierForm(forms.ModelForm):
             self.add_error(
                 "einddatum",
                 ValidationError("De einddatum ligt vóór de startdatum.", code="einde_voor_start"),
-            )
-        tranche, bijdrage = cleaned.get("tranche"), cleaned.get("maximale_rijksbijdrage")
-        if tranche and bijdrage and bijdrage > tranche.maximale_rijksbijdrage:
-            self.add_error(
-                "maximale_rijksbijdrage",
-                ValidationError(
-                    "Meer dan het maximum per deal van %(tranche)s (€ %(maximum)s).",
-                    code="boven_maximum",
-                    params={
-                        "tranche": tranche,
-                        "maximum": format_getal(tranche.maximale_rijksbijdrage),
-                    },
-                ),
             )
         return cleaned
 
@@ -240,11 +226,15 @@ class PartijForm(StapForm):
         "levert_cijfers": "Uit: de partij ondertekent alleen (geen invoer, geen herinneringen).",
     }
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    # The role most parties of a kind have: a new row starts with it (one choice less per row).
+    GEWONE_ROL = {"afspraak": Partij.Rol.PARTIJ, "regiodeal": Partij.Rol.PARTIJ}
+
+    def __init__(self, *args, dossier: Dossier, **kwargs):
+        super().__init__(*args, dossier=dossier, **kwargs)
         self.fields["organisatie"].queryset = Organisatie.objects.order_by("naam")
         self.fields["organisatie"].empty_label = "(kies een organisatie)"
         self.fields["rol"].choices = [("", "(kies de rol)"), *Partij.Rol.choices]
+        self.fields["rol"].initial = self.GEWONE_ROL.get(dossier.soort, "")
 
 
 class PartijFormset(StapFormset):

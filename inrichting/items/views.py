@@ -5,6 +5,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.generic import CreateView, UpdateView
 
@@ -66,6 +68,8 @@ class ItemBeheer:
             form.fouten_van_doel(fout)
             return self.form_invalid(form)
         messages.success(self.request, f"Het item ‘{self.object.naam}’ is opgeslagen.")
+        if "volgende" in self.request.POST:
+            return redirect(volgend_item_url(self.object))
         return redirect("inrichting:items", self.dossier.slug)
 
     def form_invalid(self, form):
@@ -75,7 +79,20 @@ class ItemBeheer:
 
 
 class ItemToevoegen(ItemBeheer, CreateView):
-    pass
+    def get_initial(self):
+        """After "Opslaan en volgend item": the theme, unit and split of the item before."""
+        return {veld: self.request.GET[veld] for veld in VOLGEND_ITEM if veld in self.request.GET}
+
+
+VOLGEND_ITEM = ["onderdeel", "eenheid", "richting", "uitsplitsing"]
+
+
+def volgend_item_url(item: Indicator) -> str:
+    vorige = {
+        veld: getattr(item, f"{veld}_id" if veld == "onderdeel" else veld) or ""
+        for veld in VOLGEND_ITEM
+    }
+    return f"{reverse('inrichting:item_nieuw', args=[item.dossier.slug])}?{urlencode(vorige)}"
 
 
 class ItemWijzigen(ItemBeheer, UpdateView):

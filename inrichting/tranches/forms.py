@@ -9,7 +9,7 @@ from django.utils.text import capfirst
 from core.doelen_forms import NL_DESIGN_SYSTEM, GetalVeld
 from core.dutch_numbers import format_euro
 from core.models import Organisatie
-from regiodeals.models import Regiodeal, Tranche
+from regiodeals.models import Regiodeal, Tranche, rijksbijdrage_fout
 
 from .services import REGIOKASSIER_ONBEKEND
 
@@ -91,6 +91,15 @@ class DealForm(forms.ModelForm):
             self.initial["penvoerder"] = kassier.pk
         _nl_design_system(self)
 
+    def _post_clean(self):
+        # The formset checks the amounts against the bounds as typed on this page, not the
+        # model against the tranche's stored ones (the same rule, `rijksbijdrage_fout`).
+        tranche_id, self.instance.tranche_id = self.instance.tranche_id, None
+        try:
+            super()._post_clean()
+        finally:
+            self.instance.tranche_id = tranche_id
+
 
 class BaseDealFormSet(forms.BaseModelFormSet):
     """Every deal between the tranche's minimum and maximum; together within the envelope."""
@@ -112,24 +121,9 @@ class BaseDealFormSet(forms.BaseModelFormSet):
             if bedrag is None:
                 continue
             totaal += bedrag
-            if maximum is not None and bedrag > maximum:
-                form.add_error(
-                    "maximale_rijksbijdrage",
-                    ValidationError(
-                        "%(bedrag)s is meer dan het maximum van %(grens)s per deal.",
-                        code="boven_maximum",
-                        params={"bedrag": format_euro(bedrag), "grens": format_euro(maximum)},
-                    ),
-                )
-            if minimum is not None and bedrag < minimum:
-                form.add_error(
-                    "maximale_rijksbijdrage",
-                    ValidationError(
-                        "%(bedrag)s is minder dan het minimum van %(grens)s per deal.",
-                        code="onder_minimum",
-                        params={"bedrag": format_euro(bedrag), "grens": format_euro(minimum)},
-                    ),
-                )
+            fout = rijksbijdrage_fout(bedrag, minimum=minimum, maximum=maximum)
+            if fout is not None:
+                form.add_error("maximale_rijksbijdrage", fout)
         envelop = self.grenzen.get("envelop")
         if envelop is not None and totaal > envelop:
             raise ValidationError(

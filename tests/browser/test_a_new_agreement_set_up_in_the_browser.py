@@ -28,21 +28,35 @@ PARTIJEN = [  # organisation, delivers figures
 ]
 THEMAS = ["Betaalbaarheid", "Nieuwbouw", "Duurzaamheid", "Leefbaarheid", "Wonen en zorg"]
 THEMAS += ["Samenwerking"]
+ORG, TOTAAL = "per organisatie", "geen (alleen een totaal)"
+LOOPTIJD, PER_JAAR = "over de looptijd", "per jaar"
 # name, theme, unit, split, target: (kind, fields of the item form's target)
 ITEMS = [
-    ("Nieuwe sociale huurwoningen", "2", "aantal", "per organisatie", ("over de looptijd", {"Streefwaarde": "800"})),
-    ("Verduurzaamde woningen", "3", "aantal", "per organisatie", ("per jaar", {"Streefwaarde": "100"})),
-    ("Huurverhoging", "1", "procent", "geen (alleen een totaal)", ("bandbreedte (per jaar)", {"Minimum": "0", "Maximum": "3"})),
-    ("Woonvisie vastgesteld", "6", "aantal", "geen (alleen een totaal)", ("mijlpaal", {"Uiterlijk (datum)": "31-12-2025"})),
-    ("Verhuringen", "1", "aantal", "per organisatie", None),
-    ("Verhuringen aan de doelgroep", "1", "aantal", "per organisatie", None),
-    ("Sloop", "2", "aantal", "per organisatie", None),
-    ("Investeringen in leefbaarheid", "4", "euro", "per organisatie", ("per jaar", {"Streefwaarde": "250.000"})),
-    ("Zorgwoningen", "5", "aantal", "per organisatie", ("over de looptijd", {"Streefwaarde": "120"})),
-    ("Ontmoetingsruimten", "4", "aantal", "per organisatie", None),
-    ("Wooncoaches", "5", "aantal", "per organisatie", None),
-    ("Overleggen met huurders", "6", "aantal", "geen (alleen een totaal)", None),
-]  # fmt: skip
+    ("Nieuwe sociale huurwoningen", "2", "aantal", ORG, (LOOPTIJD, {"Streefwaarde": "800"})),
+    ("Verduurzaamde woningen", "3", "aantal", ORG, (PER_JAAR, {"Streefwaarde": "100"})),
+    (
+        "Huurverhoging",
+        "1",
+        "procent",
+        TOTAAL,
+        ("bandbreedte (per jaar)", {"Minimum": "0", "Maximum": "3"}),
+    ),
+    (
+        "Woonvisie vastgesteld",
+        "6",
+        "aantal",
+        TOTAAL,
+        ("mijlpaal", {"Uiterlijk (datum)": "31-12-2025"}),
+    ),
+    ("Verhuringen", "1", "aantal", ORG, None),
+    ("Verhuringen aan de doelgroep", "1", "aantal", ORG, None),
+    ("Sloop", "2", "aantal", ORG, None),
+    ("Investeringen in leefbaarheid", "4", "euro", ORG, (PER_JAAR, {"Streefwaarde": "250.000"})),
+    ("Zorgwoningen", "5", "aantal", ORG, (LOOPTIJD, {"Streefwaarde": "120"})),
+    ("Ontmoetingsruimten", "4", "aantal", ORG, None),
+    ("Wooncoaches", "5", "aantal", ORG, None),
+    ("Overleggen met huurders", "6", "aantal", TOTAAL, None),
+]
 REALISATIE_2025 = {
     "Nieuwe sociale huurwoningen": "150",
     "Verduurzaamde woningen": "90",
@@ -155,7 +169,8 @@ def zet_de_afspraak_op(person, page) -> None:
     person.activate(page.get_by_role("link", name="Partijen", exact=True))
     for rij, (naam, levert) in enumerate(PARTIJEN, start=2):
         person.choose(page.get_by_label(f"Organisatie, rij {rij}", exact=True), naam)
-        person.choose(page.get_by_label(f"Rol, rij {rij}", exact=True), "partij (ondertekenaar)")
+        rol = page.get_by_label(f"Rol, rij {rij}", exact=True)
+        expect(rol).to_have_value("partij")  # an agreement's parties: the row starts with it
         person.check(page.get_by_label(f"Levert cijfers, rij {rij}", exact=True), levert)
     person.activate(page.get_by_role("button", name="Opslaan"))
     expect(page.get_by_role("status")).to_be_visible()
@@ -169,25 +184,35 @@ def zet_de_afspraak_op(person, page) -> None:
 
     person.activate(page.get_by_role("link", name=f"← {KORT} inrichten"))
     person.activate(page.get_by_role("link", name="Items", exact=True))
-    for item in ITEMS:
-        voeg_item_toe(person, page, *item)
+    voeg_items_toe(person, page)
     person.activate(page.get_by_role("link", name="Normen", exact=False).first)
     voeg_norm_toe(person, page)
 
 
-def voeg_item_toe(person, page, naam, thema, eenheid, uitsplitsing, doel) -> None:
+def voeg_items_toe(person, page) -> None:
+    """One page per item; "Opslaan en volgend item" keeps the theme, unit and split, so only
+    what differs from the item before is chosen again."""
     person.activate(page.get_by_role("link", name="Item toevoegen"))
-    person.type_into(page.get_by_label("Naam", exact=True), naam)
-    person.choose(page.get_by_label("Onderdeel (thema)"), f"{thema} {THEMAS[int(thema) - 1]}")
-    person.choose(page.get_by_label("Eenheid", exact=True), eenheid)
-    person.choose(page.get_by_label("Uitsplitsing", exact=True), uitsplitsing)
-    if doel:
-        soort, velden = doel
-        person.choose(page.get_by_label("Streefdoel", exact=True), soort)
-        for label, waarde in velden.items():
-            person.type_into(page.get_by_label(label, exact=True), waarde)
-    person.activate(page.get_by_role("button", name="Opslaan"))
-    expect(page.get_by_role("status")).to_contain_text(naam)
+    vorige = ("", "", TOTAAL)  # a new form: no theme or unit chosen yet
+    for n, (naam, thema, eenheid, uitsplitsing, doel) in enumerate(ITEMS, start=1):
+        person.type_into(page.get_by_label("Naam", exact=True), naam)
+        if thema != vorige[0]:
+            person.choose(
+                page.get_by_label("Onderdeel (thema)"), f"{thema} {THEMAS[int(thema) - 1]}"
+            )
+        if eenheid != vorige[1]:
+            person.choose(page.get_by_label("Eenheid", exact=True), eenheid)
+        if uitsplitsing != vorige[2]:
+            person.choose(page.get_by_label("Uitsplitsing", exact=True), uitsplitsing)
+        if doel:
+            soort, velden = doel
+            person.choose(page.get_by_label("Streefdoel", exact=True), soort)
+            for label, waarde in velden.items():
+                person.type_into(page.get_by_label(label, exact=True), waarde)
+        knop = "Opslaan" if n == len(ITEMS) else "Opslaan en volgend item"
+        person.activate(page.get_by_role("button", name=knop, exact=True))
+        expect(page.get_by_role("status")).to_contain_text(f"Het item ‘{naam}’ is opgeslagen.")
+        vorige = (thema, eenheid, uitsplitsing)
 
 
 def voeg_norm_toe(person, page) -> None:

@@ -212,7 +212,7 @@ def test_a_deal_above_its_tranches_maximum_is_refused(client, organisatie_factor
         reverse("inrichting:dossier_nieuw", args=["regiodeal"]),
         {**gegevens, "maximale_rijksbijdrage": "12.000.000"},
     )
-    geweigerd(response, "Meer dan het maximum per deal van Negende tranche (€ 10.000.000).")
+    geweigerd(response, "€ 12,0 mln is meer dan het maximum van € 10,0 mln per deal.")
     assert not Regiodeal.objects.exists()
     response = client.post(
         reverse("inrichting:dossier_nieuw", args=["regiodeal"]),

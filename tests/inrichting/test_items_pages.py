@@ -158,6 +158,26 @@ def test_the_coordinator_sets_up_twelve_items_with_their_targets(als, deal):
     assert "1.200 over 2025–2028" in lijst
 
 
+def test_save_and_next_item_opens_a_new_item_with_the_theme_unit_and_split_before(als, deal):
+    dossier, thema = deal
+    client = als("groningen")
+    post = formulier(
+        naam="Nieuwe woningen", onderdeel=thema.pk, eenheid="euro", uitsplitsing="organisatie"
+    )
+    antwoord = client.post(nieuw_url(dossier), {**post, "volgende": "1"})
+
+    assert antwoord.status_code == 302
+    assert antwoord["Location"].startswith(nieuw_url(dossier) + "?")
+    html = client.get(antwoord["Location"]).content.decode()
+    assert "Het item ‘Nieuwe woningen’ is opgeslagen." in html
+    assert re.search(rf'<option value="{thema.pk}" selected>1 Wonen</option>', html)
+    assert re.search(r'<option value="euro" selected>', html)
+    assert re.search(r'<option value="organisatie" selected>', html)
+    naam = re.search(r'<input[^>]*name="naam"[^>]*>', html).group(0)
+    assert "value=" not in naam  # a new item: its name is still to be typed
+    assert Indicator.objects.filter(dossier=dossier, naam="Nieuwe woningen").count() == 1
+
+
 def test_the_list_of_items_costs_the_same_queries_for_2_or_20_items(
     als, deal, django_assert_max_num_queries
 ):

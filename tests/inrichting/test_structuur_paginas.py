@@ -315,3 +315,16 @@ def test_the_download_reads_each_sheet_in_a_query_or_two(als, django_assert_max_
     client = als("beheerder")
     with django_assert_max_num_queries(20):
         assert client.get(reverse("inrichting:structuur_export", args=[slug])).status_code == 200
+
+
+def test_a_deal_above_its_tranches_maximum_per_deal_is_refused_at_its_row(als):
+    client = als("beheerder")
+    workbook = _export(client, "regio-deal-noord-drenthe")  # tranche 6: at most € 40 mln a deal
+    _nieuw(workbook, "regio-deal-te-groot")
+    _veld(workbook, "maximale_rijksbijdrage", 45_000_000)
+    voor = _tellingen()
+    response = _upload(client, _bytes(workbook))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "€ 45,0 mln is meer dan het maximum van € 40,0 mln per deal." in html
+    assert _tellingen() == voor
