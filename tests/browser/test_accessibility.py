@@ -27,6 +27,7 @@ LEZEN = [  # as the bestuurder
     "/afspraken/maastricht-2015/",
     "/afspraken/maastricht-2015/punten/1/",
     "/afspraken/bestuursakkoord-po-2014-2020/",
+    "/regiodeals/tranches/",
     "/regiodeals/tranches/6/",
     "/regiodeals/regio-deal-groningen-noord-ii/",
     "/projecten/sociaal-vitaal-in-kleine-kernen/",
@@ -36,6 +37,21 @@ LEZEN = [  # as the bestuurder
     "/dashboards/maastricht-2015/vergelijking/?jaar=2015",
     "/dashboards/maastricht-2015/trend/verhuur-totaal/",
     "/bestaat-niet/",
+]
+
+
+INRICHTEN = [  # as the Groningen coördinator
+    "/inrichting/",
+    "/inrichting/organisaties/gemeente-groningen/",
+    "/inrichting/dossiers/nieuw/afspraak/",
+    "/inrichting/dossiers/regio-deal-groningen-noord-ii/",
+    "/inrichting/dossiers/regio-deal-groningen-noord-ii/partijen/",
+    "/inrichting/dossiers/regio-deal-groningen-noord-ii/items/",
+    "/inrichting/dossiers/regio-deal-groningen-noord-ii/items/nieuw/",
+    "/inrichting/dossiers/regio-deal-groningen-noord-ii/normen/",
+    "/inrichting/dossiers/regio-deal-groningen-noord-ii/nieuwe-periode/",
+    "/inrichting/structuur/",
+    "/dossiers/regio-deal-groningen-noord-ii/streefdoelen/nieuw/",
 ]
 
 
@@ -131,6 +147,24 @@ def test_main_pages_have_no_wcag_violations(page, axe_source, tmp_path):
     page.get_by_role("button", name="Concept maken").click()
     expect(page.get_by_role("link", name="PDF", exact=True)).to_be_visible()
     scan("rapportage")
+    for pad in INRICHTEN:
+        page.goto(pad)
+        scan(pad)
+    page.goto("/inrichting/dossiers/regio-deal-groningen-noord-ii/onderdelen/")
+    page.get_by_label("Nummer, rij 1", exact=True).fill("2")  # theme 2 exists: a row error
+    page.get_by_role("button", name="Opslaan", exact=True).click()
+    expect(page.get_by_role("alert")).to_contain_text("Er is niets opgeslagen")
+    scan("onderdelen met een fout")
+    page.get_by_role("button", name="Uitloggen").click()
+
+    log_in(page, "beheerder")
+    for pad in (
+        "/inrichting/organisaties/",
+        "/inrichting/tranches/nieuw/",
+        "/inrichting/tranches/6/",
+    ):
+        page.goto(pad)
+        scan(pad)
 
     assert gevonden == {}, "\n".join(
         f"{naam}:\n  " + "\n  ".join(fouten) for naam, fouten in gevonden.items()

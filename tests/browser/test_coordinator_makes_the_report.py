@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from rapportages.models import Rapport
 from regiodeals.models import Kosten
 
-DEAL = "Regio Deal Groningen Noord II"
+DEAL = "Groningen Noord II"  # its short name, in tables and links
 
 
 def test_groningen_enters_a_cost_and_takes_the_report_from_concept_to_definitief(

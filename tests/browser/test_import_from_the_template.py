@@ -69,7 +69,7 @@ def test_maastricht_changes_one_figure_through_the_excel_template(person, page, 
     assert verhuur_totaal_2015() == 1012
 
     person.activate(page.get_by_role("link", name="← Cijfers importeren in"))
-    person.activate(page.get_by_role("link", name="← Van huis naar thuis"))
+    person.activate(page.get_by_role("link", name="← Maastricht 2015"))
     cijfers = page.get_by_role("table", name="Planning en realisatie per jaar")
     verhuur = cijfers.get_by_role("row").filter(
         has=page.get_by_role("rowheader", name=re.compile(r"^Verhuur totaal"))
