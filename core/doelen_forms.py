@@ -7,7 +7,7 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.utils.text import capfirst
 
 from .doelwijziging import gegevens, is_wijziging
-from .dutch_numbers import format_getal, parse_getal
+from .dutch_numbers import GROOTSTE_GETAL, format_getal, parse_getal
 from .models import Dossier, Indicator, Onderdeel, Organisatie, Streefdoel
 
 GETALLEN = ["waarde", "minimum", "maximum", "referentiewaarde", "nulmeting"]
@@ -36,9 +36,9 @@ class GetalVeld(forms.CharField):
         if not tekst.strip():
             return None
         waarde = parse_getal(tekst)
-        if abs(waarde) >= Decimal("1e14") or waarde.as_tuple().exponent < -2:
+        if abs(waarde) >= GROOTSTE_GETAL or waarde.as_tuple().exponent < -2:
             raise ValidationError(
-                "Gebruik een getal onder de honderd biljoen met hoogstens twee decimalen.",
+                "Gebruik een getal onder de tien biljoen met hoogstens twee decimalen.",
                 code="ongeldig_getal",
             )
         return waarde

@@ -8,6 +8,10 @@ from django.core.exceptions import ValidationError
 # Thousands with dots (optional), decimals after one comma: "1.234,56", "-40", "4200000".
 _DUTCH = re.compile(r"^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$")
 MILJOEN = Decimal(1_000_000)
+# No figure or target reaches ten trillion: with cents that is 15 significant digits, as many
+# as SQLite keeps (it reads a decimal back as a float; Django rounds it to 15 digits), so a
+# 16th digit would be silently lost there. PostgreSQL would keep it; the limit is the same.
+GROOTSTE_GETAL = Decimal("1e13")
 _NEDERLANDS = str.maketrans({",": ".", ".": ","})
 
 

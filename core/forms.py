@@ -4,7 +4,7 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 
-from .dutch_numbers import format_getal, parse_getal
+from .dutch_numbers import GROOTSTE_GETAL, format_getal, parse_getal
 from .models import Eenheid, Waarde
 from .versies import Wijzigingsconflict
 
@@ -185,7 +185,7 @@ def toets_cijfer(waarde: Decimal, *, eenheid: str, mag_negatief: bool = False) -
         raise ValidationError("Een negatief getal is hier niet toegestaan.", code="negatief")
     if eenheid == Eenheid.AANTAL and waarde != waarde.to_integral_value():
         raise ValidationError("Een aantal is een heel getal.", code="geen_geheel_getal")
-    if abs(waarde) >= Decimal("1e14"):
+    if abs(waarde) >= GROOTSTE_GETAL:
         raise ValidationError("Dit getal is te groot.", code="te_groot")
     if waarde.as_tuple().exponent < -2:
         raise ValidationError("Gebruik hoogstens twee decimalen.", code="te_veel_decimalen")

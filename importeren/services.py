@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.aanlevering import levert_cijfers
-from core.dutch_numbers import parse_getal
+from core.dutch_numbers import GROOTSTE_GETAL, parse_getal
 from core.forms import toets_cijfer
 from core.gegevens import Sleutel, parse_sleutel
 from core.models import Dossier, Eenheid, Indicator, Jaaropgave, Organisatie, User, Waarde
@@ -484,7 +484,7 @@ def _uit_float(getal: float) -> Decimal:
     binary noise to cents; a figure that really has more decimals stays refused."""
     if getal != getal or getal in (float("inf"), float("-inf")):
         raise ValidationError("Dit is geen getal.", code="geen_getal")
-    if abs(getal) >= 1e14:  # beyond any figure (toets_cijfer); cents would overflow Decimal
+    if abs(getal) >= GROOTSTE_GETAL:  # beyond any figure (toets_cijfer)
         raise ValidationError("Dit getal is te groot.", code="te_groot")
     return _centen(Decimal(repr(getal)))
 

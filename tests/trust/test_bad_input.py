@@ -275,7 +275,7 @@ def test_a_cost_too_large_for_its_column_is_refused_in_dutch_not_a_500(client, b
 # --- The target form: a range on a Groningen result, as Groningen's coördinator -----------
 
 STREEFDOEL_MESSAGES = [
-    r"Gebruik een getal onder de honderd biljoen met hoogstens twee decimalen\.",
+    r"Gebruik een getal onder de tien biljoen met hoogstens twee decimalen\.",
     r"Het minimum \([\d.,-]+\) is groter dan het maximum \([\d.,-]+\)\.",
     r"Geef een minimum, een maximum of beide\.",
 ]
@@ -298,6 +298,8 @@ def test_any_text_as_the_bounds_of_a_target_is_saved_or_refused_in_dutch(client,
     @example("1", "3")
     @example("3", "1")
     @example("6o", "")
+    @example("", "9.999.999.999.999,99")  # the largest: 15 digits, kept exactly by SQLite
+    @example("", "10.000.000.000.000,01")  # a 16th digit SQLite would lose: refused
     def post_bereik(minimum, maximum):
         before = doelen()
 
