@@ -31,7 +31,14 @@ from core.models import (
 )
 from core.rules import openbare_lezer
 from core.signals import meld_cijfers_gewijzigd
-from regiodeals.models import Convenantwijziging, Kosten, Regiodeal, Tranche
+from regiodeals.models import (
+    BeoogdResultaat,
+    Convenantwijziging,
+    Financieringspost,
+    Kosten,
+    Regiodeal,
+    Tranche,
+)
 
 from .excel import gegevens_van, render_xlsx
 from .inhoud import bouw_inhoud
@@ -74,6 +81,8 @@ def _bronnen(rapport: Rapport) -> list[tuple]:
         (Afspraakpunt, {"afspraak": rapport.dossier_id or 0}, None),
         (Wijziging, {"afspraak": rapport.dossier_id or 0}, ["pk", "datum", "toegepast_op"]),
         (Convenantwijziging, {f"regiodeal__{k}": v for k, v in deals.items()}, None),
+        (BeoogdResultaat, {f"regiodeal__{k}": v for k, v in deals.items()}, None),
+        (Financieringspost, {f"regiodeal__{k}": v for k, v in deals.items()}, None),
     ]
 
 
