@@ -15,11 +15,30 @@ from django.db import transaction
 from django.db.models import Count, Max, Q, Sum
 from django.utils import timezone
 
+from afspraken.models import Afspraakpunt, Wijziging
 from core.gegevens import iter_gegevens
-from core.models import Streefdoel, Waarde
+from core.models import (
+    Doelwijziging,
+    Dossier,
+    Heropening,
+    Indicator,
+    Jaaropgave,
+    Norm,
+    Onderdeel,
+    Partij,
+    Streefdoel,
+    Waarde,
+)
 from core.rules import openbare_lezer
 from core.signals import meld_cijfers_gewijzigd
-from regiodeals.models import Kosten
+from regiodeals.models import (
+    BeoogdResultaat,
+    Convenantwijziging,
+    Financieringspost,
+    Kosten,
+    Regiodeal,
+    Tranche,
+)
 
 from .excel import gegevens_van, render_xlsx
 from .inhoud import bouw_inhoud
@@ -29,9 +48,48 @@ from .pdf import render_pdf
 Status = Rapport.Status
 
 
+def _rijen(model, filter_: dict, velden: list[str] | None = None) -> list:
+    """One query: the rows a report reads from `model`, all their own columns unless `velden`
+    names them; the order is fixed so the same rows give the same fingerprint."""
+    velden = velden or [f.attname for f in model._meta.concrete_fields]
+    return list(model.objects.filter(**filter_).order_by("pk").values_list(*velden))
+
+
+def _bronnen(rapport: Rapport) -> list[tuple]:
+    """(model, filter, columns) of everything the report shows besides figures and costs:
+    the dossier(s), their parties, items, norms, targets and amendments, which years are
+    submitted, fixed or reopened, and for a tranche its bounds. The report is read as the
+    public reader, so a year's status changes it as much as a figure does."""
+    if rapport.dossier_id:
+        pad, dossiers, deals = "dossier", {"pk": rapport.dossier_id}, {"pk": rapport.dossier_id}
+    else:
+        pad, dossiers = "dossier__regiodeal__tranche", {"regiodeal__tranche": rapport.tranche_id}
+        deals = {"tranche": rapport.tranche_id}
+    d = {pad: rapport.dossier_id or rapport.tranche_id}
+    return [
+        (Dossier, dossiers, None),
+        (Regiodeal, deals, None),
+        (Tranche, {"pk": rapport.tranche_id or 0}, None),
+        (Partij, d, None),
+        (Onderdeel, d, None),
+        (Indicator, d, None),
+        (Norm, {f"indicator__{k}": v for k, v in d.items()}, None),
+        (Streefdoel, d, None),
+        (Doelwijziging, {f"streefdoel__{k}": v for k, v in d.items()}, ["pk", "datum", "nieuw"]),
+        (Jaaropgave, d, ["pk", "jaar", "soort", "status"]),
+        (Heropening, {f"jaaropgave__{k}": v for k, v in d.items()}, ["pk"]),
+        (Afspraakpunt, {"afspraak": rapport.dossier_id or 0}, None),
+        (Wijziging, {"afspraak": rapport.dossier_id or 0}, ["pk", "datum", "toegepast_op"]),
+        (Convenantwijziging, {f"regiodeal__{k}": v for k, v in deals.items()}, None),
+        (BeoogdResultaat, {f"regiodeal__{k}": v for k, v in deals.items()}, None),
+        (Financieringspost, {f"regiodeal__{k}": v for k, v in deals.items()}, None),
+    ]
+
+
 def vingerafdruk(rapport: Rapport) -> str:
-    """Changes whenever a figure, a target, a cost or a narrative of the report's object
-    changes (a lowered target changes the report's progress as much as a figure does)."""
+    """Changes whenever anything the report shows changes: a figure, a cost, a narrative, a
+    target or its amendment, a year submitted or reopened, the dossier, a party, an item or a
+    norm. A fixed number of queries, whatever the size of the dossier."""
     if rapport.dossier_id:
         waarden = Waarde.objects.filter(indicator__dossier=rapport.dossier_id)
         kosten = Kosten.objects.filter(post__regiodeal=rapport.dossier_id)
@@ -43,10 +101,7 @@ def vingerafdruk(rapport: Rapport) -> str:
         kosten.aggregate(n=Count("pk"), laatst=Max("ingevoerd_op"), som=Sum("bedrag")),
         list(rapport.teksten.order_by("onderdeel_id").values_list("onderdeel_id", "tekst")),
     ]
-    if rapport.dossier_id:
-        velden = [f.attname for f in Streefdoel._meta.concrete_fields]
-        doelen = Streefdoel.objects.filter(dossier=rapport.dossier_id).order_by("pk")
-        delen.append(list(doelen.values_list(*velden)))
+    delen += [_rijen(model, filter_, velden) for model, filter_, velden in _bronnen(rapport)]
     return hashlib.sha256(repr(delen).encode()).hexdigest()[:32]
 
 

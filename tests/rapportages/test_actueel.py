@@ -199,3 +199,41 @@ def test_a_changed_target_makes_a_new_concept_version_in_the_background(
         p.extract_text() for p in PdfReader(io.BytesIO(nieuw.pdf.open("rb").read())).pages
     )
     assert "410 van 700" in tekst and "410 van 800" not in tekst
+
+
+def _pdf_tekst(antwoord) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    inhoud = io.BytesIO(b"".join(antwoord.streaming_content))
+    return " ".join(" ".join(p.extract_text() for p in PdfReader(inhoud).pages).split())
+
+
+def test_a_submitted_year_makes_the_current_report_show_its_figures(
+    als, rapport, django_capture_on_commit_callbacks
+):
+    """The stale report of issue 19: a party's figures enter the report when it submits its
+    year, without any figure changing then (the report is read as the public reader)."""
+    from tests.rooster import rooster_post
+
+    woonpunt = als("woonpunt")
+    grid = reverse("core:invoer", args=[SLUG, 2015, "realisatie"]) + "?organisatie=woonpunt"
+    velden = [
+        v for v in rooster_post(woonpunt, grid, {}).wsgi_request.POST if v.startswith("waarde_")
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        assert rooster_post(woonpunt, grid, {velden[0]: "7777"}).status_code == 302
+    voor = Rapport.objects.get(pk=rapport.pk).laatste_versie
+    assert "7.777" not in _pdf_tekst(actueel(als("maastricht")))
+
+    indienen = reverse("core:invoer_actie", args=[SLUG, 2015, "realisatie", "indienen"])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert als("woonpunt").post(indienen + "?organisatie=woonpunt").status_code == 302
+        client = als("maastricht")
+        actie = client.post(reverse("rapportages:actie", args=[SLUG, 2015, "concept"]))
+    assert actie.status_code == 302
+
+    nieuw = Rapport.objects.get(pk=rapport.pk).laatste_versie
+    assert nieuw.nummer > voor.nummer and nieuw.status == "concept"
+    assert "7.777" in _pdf_tekst(actueel(client))
