@@ -72,12 +72,33 @@ def render_xlsx(inhoud: Inhoud, waarden) -> bytes:
         leeg = f"Voor {wie} zijn geen streefdoelen vastgelegd."
         overzicht.streefdoelen(wb, regels, jaar, leeg)
     overzicht.bevindingen(wb, c)
-    ws = write_gegevens(wb, waarden)
-    # the rows streamed, so they are counted apart (one query) for the autofilter's range
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(waarden.count(), 1) + 1}"
+    teller = _Rijteller(wb)
+    ws = write_gegevens(teller, waarden)
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(teller.rijen, 1)}"
     uitvoer = BytesIO()
     wb.save(uitvoer)
     return uitvoer.getvalue()
+
+
+class _Rijteller:
+    """The workbook as `write_gegevens` sees it, counting the rows it appends: they stream
+    from the database, and a count of its own would cost a query as long as a tenth of the
+    whole workbook."""
+
+    def __init__(self, wb: Workbook):
+        self.wb = wb
+        self.rijen = 0
+
+    def create_sheet(self, titel: str):
+        ws = self.wb.create_sheet(titel)
+        append = ws.append
+
+        def tel(rij):
+            self.rijen += 1
+            append(rij)
+
+        ws.append = tel
+        return ws
 
 
 def gegevens_van(rapport, user):
