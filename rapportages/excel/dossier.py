@@ -256,13 +256,15 @@ def output(wb, c: dict) -> None:
         wb,
         "Output",
         [("Per", 10), ("Gemeente of kern", 30), ("Item", 40), ("Plan", 12), ("Realisatie", 12)],
-        "Geen gemeenten of kernen vastgelegd.",
+        "Nog geen output per gemeente of kern vastgelegd.",
     )
     indicatoren = c.get("indicatoren", [])
     for titel, rijen in c.get("output_tabellen", []):
         per = titel.rsplit(" ", 1)[-1]
         for naam, cellen in rijen:
             for indicator, cel in zip(indicatoren, cellen, strict=False):
+                if cel.get("plan") is None and cel.get("realisatie") is None:
+                    continue  # the PDF's "– / –": no row in a table to filter
                 t.rij(
                     [
                         per,
