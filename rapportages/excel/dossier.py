@@ -56,8 +56,8 @@ def _doelkolommen(t: Tabel, begin: int, regel) -> list:
 
 
 def resultaten(wb, c: dict) -> None:
-    """Action lines and projects (level 1, with the year's narrative) and their intended
-    results (level 2) with the target in words and typed."""
+    """Action lines (level 1), their projects (level 2), each with the year's narrative, and
+    their intended results one level deeper, with the target in words and typed."""
     t = Tabel(
         wb,
         "Resultaten",
@@ -84,13 +84,16 @@ def resultaten(wb, c: dict) -> None:
             regiodeal=c["deal"]
         ).values_list("onderdeel_id", "omschrijving", "streefdoel_id")
     }
+    niveaus: dict[int, int] = {}
     for onderdeel, tekst, regels in c["onderdelen"]:
-        t.rij([1, onderdeel.nummer or None, str(onderdeel), tekst or None])
+        hoofd = onderdeel.hoofdonderdeel_id
+        niveau = niveaus[onderdeel.pk] = niveaus.get(hoofd, 1) + 1 if hoofd else 1
+        t.rij([niveau, onderdeel.nummer or None, str(onderdeel), tekst or None])
         for r in regels:
             regel = doel_van.get((onderdeel.pk, r.omschrijving))
             t.rij(
                 [
-                    2,
+                    niveau + 1,
                     r.nummer or None,
                     r.omschrijving or None,
                     None,

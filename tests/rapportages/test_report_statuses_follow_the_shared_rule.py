@@ -58,7 +58,8 @@ def test_groningen_lists_its_intended_results_with_the_shared_statuses(als):
     assert "norm niet gehaald" not in resultaten  # the old, separate rule's word
     kop, *rijen = wb["Resultaten"].iter_rows(values_only=True)
     rijen = [dict(zip(kop, r, strict=True)) for r in rijen]
-    resultaten = [r for r in rijen if r["Niveau"] == 2]  # level 1: the action lines
+    resultaten = [r for r in rijen if r["Status"]]  # not the action lines and projects
+    assert {r["Niveau"] for r in rijen} == {1, 2, 3}
     naam = "Actielijn, project of beoogd resultaat"
     (rij,) = [r for r in resultaten if r[naam].startswith("Regionaal interventieteam")]
     assert (rij["Doel"], rij["Streefwaarde"], rij["Gerealiseerd"], rij["Status"]) == (
