@@ -106,7 +106,9 @@ def test_the_workbook_holds_numbers_and_every_figure_and_no_formula(brondata):
     cel = next(c for c in gegevens.iter_rows(min_row=2) if c[0].value == sloop[0])[10]
     assert cel.data_type == "s"
     cijfers = wb["Cijfers"]
-    getallen = [r[2] for r in cijfers.iter_rows(min_row=2, values_only=True) if r[2] is not None]
+    kop, *rijen = cijfers.iter_rows(values_only=True)
+    plan = kop.index("Plan")  # after the level column "Niveau" (was leading spaces)
+    getallen = [r[plan] for r in rijen if r[plan] is not None]
     assert getallen and all(isinstance(g, int | float) for g in getallen)
     assert cijfers.freeze_panes == "A2"
 

@@ -56,10 +56,19 @@ def test_groningen_lists_its_intended_results_with_the_shared_statuses(als):
     assert "minimaal 1 en maximaal 3" in resultaten
     assert "uiterlijk 31 december 2028 – lopend" in resultaten
     assert "norm niet gehaald" not in resultaten  # the old, separate rule's word
-    rijen = list(wb["Resultaten"].iter_rows(min_row=2, values_only=True))
-    (rij,) = [r for r in rijen if r[2] and r[2].startswith("Regionaal interventieteam")]
-    assert rij[3:] == ("15 per jaar", 16, "op schema")
-    statussen = {r[5] for r in rijen if r[2]}
+    kop, *rijen = wb["Resultaten"].iter_rows(values_only=True)
+    rijen = [dict(zip(kop, r, strict=True)) for r in rijen]
+    resultaten = [r for r in rijen if r["Status"]]  # not the action lines and projects
+    assert {r["Niveau"] for r in rijen} == {1, 2, 3}
+    naam = "Actielijn, project of beoogd resultaat"
+    (rij,) = [r for r in resultaten if r[naam].startswith("Regionaal interventieteam")]
+    assert (rij["Doel"], rij["Streefwaarde"], rij["Gerealiseerd"], rij["Status"]) == (
+        "15 per jaar",
+        15,
+        16,
+        "op schema",
+    )
+    statussen = {r["Status"] for r in resultaten}
     verwacht = {v.status.label for v in voortgang_van(deal, openbare_lezer(), 2025)}
     assert statussen == verwacht  # the same words as the dashboard's rule
     doelen = {r[1]: r for r in wb["Streefdoelen"].iter_rows(min_row=2, values_only=True)}

@@ -188,8 +188,9 @@ def test_a_dossier_without_targets_says_so_in_one_sentence(coordinator, termijna
     doelen = hoofdstuk(pdf_tekst(download(coordinator, vorige.slug, "pdf", 2024)))
     assert "Voor deze afspraak zijn geen streefdoelen vastgelegd." in doelen
     assert "Streefdoel Doel" not in doelen  # no empty table
-    _, rijen = streefdoelen(download(coordinator, vorige.slug, "xlsx", 2024))
-    assert rijen == []
+    _, (uitleg,) = streefdoelen(download(coordinator, vorige.slug, "xlsx", 2024))
+    assert uitleg["Thema of actielijn"] == "Voor deze afspraak zijn geen streefdoelen vastgelegd."
+    assert set(uitleg.values()) == {uitleg["Thema of actielijn"], None}
 
 
 def test_the_report_takes_as_many_queries_with_ten_times_the_targets(termijnafspraak):

@@ -1,0 +1,280 @@
+"""The sheets of a dossier's chapters: figures, intended results, finances, meetings, norms,
+agreement items, phases and outputs. Each is one table (`Tabel`)."""
+
+from regiodeals.models import BeoogdResultaat
+
+from .tabel import Tabel
+
+
+def cijfers(wb, c: dict, jaar: int) -> None:
+    t = Tabel(
+        wb,
+        "Cijfers",
+        [
+            ("Niveau", 8),
+            ("Onderwerp", 44),
+            ("Organisatie of locatie", 26),
+            ("Eenheid", 10),
+            ("Plan", 16),
+            ("Realisatie", 16),
+            ("Som van de delen (realisatie)", 20),
+            ("Status", 18),
+            ("Toelichting", 60),
+        ],
+        f"Nog geen cijfers over {jaar}.",
+    )
+    for r in c["cijfers"]:
+        if r.plan is None and r.realisatie is None and r.delen_som is None:
+            continue
+        t.rij(
+            [
+                r.diepte + 1,
+                r.onderwerp or None,
+                r.wie or None,
+                r.eenheid,
+                t.getal(4, r.plan, r.eenheid),
+                t.getal(5, r.realisatie, r.eenheid),
+                t.getal(6, r.delen_som, r.eenheid),
+                r.status or None,
+                r.toelichting or None,
+            ]
+        )
+    t.sluit()
+
+
+def _doelkolommen(t: Tabel, begin: int, regel) -> list:
+    """Streefwaarde, Minimum, Maximum and Uiterlijk of a target, typed; empty without one."""
+    if regel is None:
+        return [None] * 4
+    doel, eenheid = regel.doel, regel.eenheid
+    return [
+        t.getal(begin, doel.waarde, eenheid),
+        t.getal(begin + 1, doel.minimum, eenheid),
+        t.getal(begin + 2, doel.maximum, eenheid),
+        t.datum(begin + 3, doel.uiterlijk if doel.soort == doel.Soort.MIJLPAAL else None),
+    ]
+
+
+def resultaten(wb, c: dict) -> None:
+    """Action lines (level 1), their projects (level 2), each with the year's narrative, and
+    their intended results one level deeper, with the target in words and typed."""
+    t = Tabel(
+        wb,
+        "Resultaten",
+        [
+            ("Niveau", 8),
+            ("Nummer", 9),
+            ("Actielijn, project of beoogd resultaat", 50),
+            ("Voortgang", 60),
+            ("Doel", 30),
+            ("Streefwaarde", 13),
+            ("Minimum", 11),
+            ("Maximum", 11),
+            ("Uiterlijk", 12),
+            ("Gerealiseerd", 13),
+            ("Eenheid", 10),
+            ("Status", 18),
+        ],
+        "Deze Regio Deal heeft geen actielijnen of projecten.",
+    )
+    per_doel = {regel.doel.pk: regel for regel in c.get("streefdoelen", [])}
+    doel_van = {
+        (onderdeel, omschrijving): per_doel.get(doel)
+        for onderdeel, omschrijving, doel in BeoogdResultaat.objects.filter(
+            regiodeal=c["deal"]
+        ).values_list("onderdeel_id", "omschrijving", "streefdoel_id")
+    }
+    niveaus: dict[int, int] = {}
+    for onderdeel, tekst, regels in c["onderdelen"]:
+        hoofd = onderdeel.hoofdonderdeel_id
+        niveau = niveaus[onderdeel.pk] = niveaus.get(hoofd, 1) + 1 if hoofd else 1
+        t.rij([niveau, onderdeel.nummer or None, str(onderdeel), tekst or None])
+        for r in regels:
+            regel = doel_van.get((onderdeel.pk, r.omschrijving))
+            t.rij(
+                [
+                    niveau + 1,
+                    r.nummer or None,
+                    r.omschrijving or None,
+                    None,
+                    r.doel or None,
+                    *_doelkolommen(t, 5, regel),
+                    t.getal(9, r.gerealiseerd, r.eenheid),
+                    r.eenheid,
+                    r.status or None,
+                ]
+            )
+    t.sluit()
+
+
+def op_schema(wb, c: dict) -> None:
+    t = Tabel(
+        wb,
+        "Op schema",
+        [("Status", 24), ("Aantal resultaten", 18)],
+        "Nog geen beoogde resultaten om te tellen.",
+    )
+    for status, aantal in c.get("op_schema", {}).items():
+        t.rij([status, aantal])
+    t.sluit([sum(c.get("op_schema", {}).values())])
+
+
+FINANCIEN = [
+    ("Uitvoeringsactiviteiten", 34),
+    ("Maximale Rijksbijdrage", 20),
+    ("Minimale regionale financiering", 24),
+    ("Totaal gepland", 18),
+    ("Gerealiseerde kosten", 20),
+    ("Rijksbijdrage verschuldigd", 22),
+    ("Regionaal gerealiseerd", 22),
+]
+
+
+def financien(wb, c: dict) -> None:
+    t = Tabel(wb, "Financiën", FINANCIEN, "Nog geen financieringsposten vastgelegd.")
+    f = c.get("financien")
+    for r in f.regels if f else []:
+        p = r.post
+        bedragen = (
+            p.maximale_rijksbijdrage,
+            p.minimale_regionale_financiering,
+            r.totaal_gepland,
+            r.gerealiseerd,
+            r.rijksbijdrage,
+            r.regionaal,
+        )
+        t.rij([p.naam, *(t.getal(i + 1, v, "euro") for i, v in enumerate(bedragen))])
+    if f:
+        bedragen = (
+            f.maximale_rijksbijdrage,
+            f.minimale_regionale_financiering,
+            f.totaal_gepland,
+            f.gerealiseerd,
+            f.rijksbijdrage,
+            f.regionaal,
+        )
+        t.sluit([t.getal(i + 1, v, "euro") for i, v in enumerate(bedragen)])
+    else:
+        t.sluit()
+
+
+def bestuur(wb, c: dict, jaar: int) -> None:
+    t = Tabel(
+        wb,
+        "Wijzigingen en overleg",
+        [("Soort", 26), ("Datum", 12), ("Titel", 40), ("Omschrijving of besluiten", 90)],
+        f"Geen Rijk-Regio-overleg en geen wijzigingen van het convenant in {jaar}.",
+    )
+    for o in c.get("overleggen", []):
+        t.rij(["Rijk-Regio-overleg", t.datum(1, o.datum), None, o.besluiten or None])
+    for w in c.get("wijzigingen", []):
+        t.rij(["Wijziging (art. 11)", t.datum(1, w.datum), w.titel or None, w.omschrijving or None])
+    t.sluit()
+
+
+def normen(wb, c: dict, jaar: int) -> None:
+    t = Tabel(
+        wb,
+        "Normen",
+        [("Onderwerp", 40), ("Norm", 50), ("Soort", 12), ("Gemeten", 12), ("Gehaald", 10)],
+        f"Geen normen van toepassing op {jaar}.",
+    )
+    for naam, u in c.get("normen", []):
+        eenheid = "procent" if u.regel.soort == "aandeel" else "aantal"
+        t.rij(
+            [
+                naam or None,
+                u.regel.beschrijving(),
+                u.soort,
+                t.getal(3, u.waarde, eenheid),
+                "ja" if u.gehaald else "nee",
+            ]
+        )
+    t.sluit()
+
+
+def afspraakpunten(wb, c: dict) -> None:
+    t = Tabel(
+        wb,
+        "Afspraakpunten",
+        [
+            ("Thema", 30),
+            ("Afspraak", 50),
+            ("Op te leveren", 50),
+            ("Deadline", 30),
+            ("Uiterlijk", 12),
+            ("Status", 18),
+        ],
+        "Geen afspraakpunten vastgelegd.",
+    )
+    per_doel = {regel.doel.pk: regel for regel in c.get("streefdoelen", [])}
+    for onderdeel, regels in c.get("puntregels", {}).items():
+        for r in regels:
+            regel = per_doel.get(r.punt.streefdoel_id)
+            doel = regel.doel if regel else None
+            uiterlijk = doel.uiterlijk if doel and doel.soort == doel.Soort.MIJLPAAL else None
+            t.rij(
+                [
+                    str(onderdeel) if onderdeel else None,
+                    r.punt.titel or None,
+                    r.punt.resultaat or None,
+                    r.deadline or None,
+                    t.datum(4, uiterlijk),
+                    r.status or None,
+                ]
+            )
+    t.sluit()
+
+
+def fasen(wb, c: dict) -> None:
+    t = Tabel(
+        wb,
+        "Fasen",
+        [("Nummer", 9), ("Fase", 40), ("Start", 12), ("Eind", 12), ("Periode", 30)],
+        "Geen fasen vastgelegd.",
+    )
+    for f in c.get("fasen", []):
+        t.rij([f.nummer, f.titel, t.datum(2, f.start), t.datum(3, f.eind), f.periode_tekst or None])
+    t.sluit()
+    t = Tabel(
+        wb,
+        "Rapportages",
+        [("Rapportage", 24), ("Venster vanaf", 14), ("Venster tot", 14), ("Ontvangen op", 14)],
+        "Geen rapportages vastgelegd.",
+    )
+    for r in c.get("rapportages", []):
+        t.rij(
+            [
+                r.get_soort_display(),
+                t.datum(1, r.venster_start),
+                t.datum(2, r.venster_eind),
+                t.datum(3, r.ontvangen_op),
+            ]
+        )
+    t.sluit()
+
+
+def output(wb, c: dict) -> None:
+    t = Tabel(
+        wb,
+        "Output",
+        [("Per", 10), ("Gemeente of kern", 30), ("Item", 40), ("Plan", 12), ("Realisatie", 12)],
+        "Nog geen output per gemeente of kern vastgelegd.",
+    )
+    indicatoren = c.get("indicatoren", [])
+    for titel, rijen in c.get("output_tabellen", []):
+        per = titel.rsplit(" ", 1)[-1]
+        for naam, cellen in rijen:
+            for indicator, cel in zip(indicatoren, cellen, strict=False):
+                if cel.get("plan") is None and cel.get("realisatie") is None:
+                    continue  # the PDF's "– / –": no row in a table to filter
+                t.rij(
+                    [
+                        per,
+                        naam,
+                        indicator.naam,
+                        t.getal(3, cel.get("plan"), indicator.eenheid),
+                        t.getal(4, cel.get("realisatie"), indicator.eenheid),
+                    ]
+                )
+    t.sluit()
