@@ -428,6 +428,8 @@ def _verander_status(
         raise fout
     opgave.status, opgave.gewijzigd_door = naar, door
     opgave.save(update_fields=["status", "gewijzigd_door", "gewijzigd_op"])
+    # A submitted or reopened year changes what the reports show (they show submitted figures).
+    meld_cijfers_gewijzigd(opgave.dossier_id)
     return opgave
 
 

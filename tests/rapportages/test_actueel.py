@@ -237,3 +237,28 @@ def test_a_submitted_year_makes_the_current_report_show_its_figures(
     nieuw = Rapport.objects.get(pk=rapport.pk).laatste_versie
     assert nieuw.nummer > voor.nummer and nieuw.status == "concept"
     assert "7.777" in _pdf_tekst(actueel(client))
+
+
+def test_submitting_a_year_remakes_the_concept_report_by_itself(
+    als, rapport, django_capture_on_commit_callbacks
+):
+    """No click needed: the submission's commit makes the new concept in the background, so
+    `actueel.pdf` serves the submitted figures at once."""
+    from tests.rooster import rooster_post
+
+    woonpunt = als("woonpunt")
+    grid = reverse("core:invoer", args=[SLUG, 2015, "realisatie"]) + "?organisatie=woonpunt"
+    velden = [
+        v for v in rooster_post(woonpunt, grid, {}).wsgi_request.POST if v.startswith("waarde_")
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        assert rooster_post(woonpunt, grid, {velden[0]: "7777"}).status_code == 302
+    voor = Rapport.objects.get(pk=rapport.pk).laatste_versie
+
+    indienen = reverse("core:invoer_actie", args=[SLUG, 2015, "realisatie", "indienen"])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert woonpunt.post(indienen + "?organisatie=woonpunt").status_code == 302
+
+    nieuw = Rapport.objects.get(pk=rapport.pk).laatste_versie
+    assert nieuw.nummer == voor.nummer + 1 and nieuw.status == "concept"
+    assert "7.777" in _pdf_tekst(actueel(als("maastricht")))
