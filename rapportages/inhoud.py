@@ -8,10 +8,8 @@ The dashboards' charts (`dashboards.dossier`) are reused as they are.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
-
-from django.db.models import Sum
 
 from afspraken.models import Afspraakpunt
 from core.doeltekst import datum, doel_tekst
@@ -20,11 +18,12 @@ from core.models import Dossier, Onderdeel, Waarde
 from dashboards.dossier import dashboard_context
 from dashboards.grafieken import waarde_van
 from projecten.output import output_per
-from regiodeals.finance import rijksbijdrage_verschuldigd, toets_tranche
-from regiodeals.models import BeoogdResultaat, Kosten, Regiodeal
+from regiodeals.models import BeoogdResultaat, Regiodeal
 
 from .models import Rapport
+from .opbouw import Hoofdstuk, Inhoud
 from .streefdoelen import Doelregel, per_onderdeel, streefdoelregels
+from .tranche import tranche_inhoud
 
 
 @dataclass
@@ -61,28 +60,9 @@ class Puntregel:
     status: str
 
 
-@dataclass
-class Hoofdstuk:
-    """A section of the report: its title and the name of the template part that draws it."""
-
-    titel: str
-    deel: str
-    anker: str
-
-
-@dataclass
-class Inhoud:
-    rapport: Rapport
-    hoofdstukken: list[Hoofdstuk] = field(default_factory=list)
-    context: dict = field(default_factory=dict)
-
-    def as_context(self) -> dict:
-        return {"rapport": self.rapport, "hoofdstukken": self.hoofdstukken, **self.context}
-
-
 def bouw_inhoud(rapport: Rapport, user) -> Inhoud:
     if rapport.tranche_id:
-        return _tranche(rapport)
+        return tranche_inhoud(rapport)
     dossier = rapport.dossier
     basis = dashboard_context(dossier, user, rapport.jaar, statussen=True)
     inhoud = Inhoud(rapport, context={**basis, "jaar": rapport.jaar})
@@ -242,40 +222,3 @@ def _project(inhoud: Inhoud, dossier: Dossier, user) -> None:
         Hoofdstuk("Fasen en rapportages", "project_fasen", "fasen"),
         Hoofdstuk("Output per gemeente en per kern", "project_output", "output"),
     ]
-
-
-def _tranche(rapport: Rapport) -> Inhoud:
-    tranche = rapport.tranche
-    deals = list(tranche.deals.order_by("landsdeel", "volgnummer"))
-    kosten = {
-        r["post__regiodeal"]: r["totaal"]
-        for r in Kosten.objects.filter(post__regiodeal__in=deals, jaar__lte=rapport.jaar)
-        .values("post__regiodeal")
-        .annotate(totaal=Sum("bedrag"))
-        .order_by()
-    }
-    regels = [
-        (
-            deal,
-            kosten.get(deal.pk, Decimal(0)),
-            rijksbijdrage_verschuldigd(
-                kosten.get(deal.pk, Decimal(0)), deal.maximale_rijksbijdrage or 0
-            ),
-        )
-        for deal in deals
-    ]
-    inhoud = Inhoud(
-        rapport,
-        context={
-            "tranche": tranche,
-            "jaar": rapport.jaar,
-            "deals": regels,
-            "totaal": sum((d.maximale_rijksbijdrage or 0 for d in deals), Decimal(0)),
-            "tranche_bevindingen": toets_tranche(tranche, deals),
-        },
-    )
-    inhoud.hoofdstukken += [
-        Hoofdstuk("De deals van de tranche", "tranche_deals", "deals"),
-        Hoofdstuk("Bevindingen", "bevindingen", "bevindingen"),
-    ]
-    return inhoud
