@@ -1,6 +1,3 @@
-from decimal import Decimal
-from itertools import groupby
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Sum
@@ -20,10 +17,11 @@ from core.voortgang import voortgang_van
 from historie.links import kosten_historie_url
 
 from .filters import RegiodealFilter
-from .finance import financien_van, toets_tranche
-from .models import Bron, Kosten, Landsdeel, Regiodeal, Tranche
+from .finance import financien_van
+from .models import Bron, Kosten, Regiodeal, Tranche
 from .services import kosten_sleutel, sla_kosten_op
 from .tables import RegiodealTable
+from .tranchetabel import tranchetabel
 
 
 class RegiodealListView(SingleTableMixin, FilterView):
@@ -58,26 +56,9 @@ def tranches(request):
 def tranche_detail(request, nummer: int):
     """The letter's table: deals per landsdeel with subtotals, the total and the checks."""
     tranche = get_object_or_404(Tranche, nummer=nummer)
-    deals = list(
-        Regiodeal.objects.visible_to(request.user)
-        .filter(tranche=tranche)
-        .order_by("volgnummer", "titel")
-    )
-    # Sums over the deals this user sees: a deal in opbouw stays out of them for the others.
-    volgorde = {waarde: i for i, waarde in enumerate(Landsdeel.values)}
-    groepen = []
-    for landsdeel, groep in groupby(
-        sorted(deals, key=lambda d: (volgorde.get(d.landsdeel, 99), d.volgnummer or 0)),
-        key=lambda d: d.landsdeel,
-    ):
-        groep = list(groep)
-        naam = Landsdeel(landsdeel).label if landsdeel in volgorde else "Landsdeel onbekend"
-        groepen.append((naam, groep, _som(groep)))
     context = {
         "tranche": tranche,
-        "groepen": groepen,
-        "totaal": _som(deals),
-        "bevindingen": toets_tranche(tranche, deals),
+        "tabel": tranchetabel(tranche, request.user),
         "mag_inrichten": request.user.heeft_rol(Rol.BEHEERDER),
         "rapport_url": reverse(
             "rapportages:rapport",
@@ -85,11 +66,6 @@ def tranche_detail(request, nummer: int):
         ),
     }
     return render(request, "regiodeals/tranche_detail.html", context)
-
-
-def _som(deals: list[Regiodeal]) -> Decimal | None:
-    bedragen = [d.maximale_rijksbijdrage for d in deals if d.maximale_rijksbijdrage is not None]
-    return sum(bedragen, Decimal(0)) if bedragen else None
 
 
 class RegiodealDetailView(DetailView):

@@ -32,7 +32,8 @@ def lezer(client, user_factory):
 def test_tranche_page_shows_the_letters_subtotals_and_total(lezer, tranche_6):
     response = lezer.get(reverse("regiodeals:tranche", args=[6]))
 
-    subtotalen = {naam: totaal for naam, _, totaal in response.context["groepen"]}
+    tabel = response.context["tabel"]
+    subtotalen = {groep.naam: groep.maximale_rijksbijdrage for groep in tabel.groepen}
     assert subtotalen == {
         "Noord": Decimal("41.5") * MLN,
         "Oost": Decimal("47.5") * MLN,
@@ -41,9 +42,9 @@ def test_tranche_page_shows_the_letters_subtotals_and_total(lezer, tranche_6):
         "Zuidwest": Decimal("59.3") * MLN,
         "BES": 13 * MLN,
     }
-    assert [len(deals) for _, deals, _ in response.context["groepen"]] == [3, 2, 3, 2, 5, 1]
-    assert response.context["totaal"] == Decimal("244.3") * MLN
-    assert response.context["bevindingen"] == []
+    assert [len(groep.deals) for groep in tabel.groepen] == [3, 2, 3, 2, 5, 1]
+    assert tabel.totaal == Decimal("244.3") * MLN
+    assert tabel.bevindingen == []
     html = response.content.decode()
     for bedrag in ("€ 41,5 mln", "€ 59,3 mln", "€ 244,3 mln", "€ 8,3 mln"):
         assert bedrag in html
@@ -54,7 +55,7 @@ def test_tranche_page_flags_a_deal_that_breaks_the_rules(lezer, tranche_6):
 
     response = lezer.get(reverse("regiodeals:tranche", args=[6]))
 
-    assert {b.regel for b in response.context["bevindingen"]} == {"deal_maximum", "envelop"}
+    assert {b.regel for b in response.context["tabel"].bevindingen} == {"deal_maximum", "envelop"}
 
 
 def extra_deals(tranche, aantal):
