@@ -62,7 +62,7 @@ class Puntregel:
 
 def bouw_inhoud(rapport: Rapport, user) -> Inhoud:
     if rapport.tranche_id:
-        return tranche_inhoud(rapport)
+        return tranche_inhoud(rapport, user)
     dossier = rapport.dossier
     basis = dashboard_context(dossier, user, rapport.jaar, statussen=True)
     inhoud = Inhoud(rapport, context={**basis, "jaar": rapport.jaar})

@@ -1,7 +1,9 @@
 """The sheets every report has (Samenvatting, Streefdoelen, Bevindingen) and the tranche's
 deals with their total."""
 
-from .tabel import Tabel
+from core.gegevens import text_cell
+
+from .tabel import VET, Tabel
 
 STREEFDOELKOPPEN = [
     ("Thema of actielijn", 30),
@@ -81,32 +83,72 @@ def streefdoelen(wb, regels: list, jaar: int, leeg: str) -> None:
 
 
 def deals(wb, c: dict) -> None:
+    """The tranche's table as on its web page: the deals per landsdeel in the letter's order,
+    a "Subtotaal <landsdeel>" row after each (inside the filter, with the landsdeel, so
+    filtering on a landsdeel keeps its subtotal), the "Totaal" row below; a deal without
+    costs leaves them empty, never 0. Then the rules and their checks on a sheet of their own."""
+    tabel = c["tranchetabel"]
     t = Tabel(
         wb,
         "Deals",
         [
             ("Regio Deal", 50),
             ("Landsdeel", 14),
+            ("Nummer in de brief", 10),
             ("Status", 20),
             ("Maximale Rijksbijdrage", 22),
-            ("Gerealiseerde kosten", 22),
+            (f"Gerealiseerde kosten t/m {c['jaar']}", 22),
             ("Rijksbijdrage verschuldigd", 22),
         ],
         "Deze tranche heeft nog geen deals.",
     )
-    sommen = [0, 0, 0]
-    for deal, kosten, verschuldigd in c.get("deals", []):
-        bedragen = (deal.maximale_rijksbijdrage or 0, kosten or 0, verschuldigd or 0)
-        sommen = [s + b for s, b in zip(sommen, bedragen, strict=True)]
+
+    def bedragen(r) -> list:
+        return [
+            t.getal(4, r.maximale_rijksbijdrage, "euro"),
+            t.getal(5, r.kosten, "euro"),
+            t.getal(6, r.verschuldigd, "euro"),
+        ]
+
+    for groep in tabel.groepen:
+        for r in groep.regels:
+            deal = r.deal
+            t.rij(
+                [deal.titel, groep.naam, deal.volgnummer, deal.get_status_display(), *bedragen(r)]
+            )
+        label = text_cell(t.ws, f"Subtotaal {groep.naam}")
+        label.font = VET
+        t.rij([label, groep.naam, None, None, *bedragen(groep)])
+    t.sluit([None, None, None, *bedragen(tabel)])
+    _regels(wb, tabel.toetsen)
+
+
+def _regels(wb, toetsen: list) -> None:
+    t = Tabel(
+        wb,
+        "Regels tranche",
+        [
+            ("Regel", 20),
+            ("Grens", 18),
+            ("Toets", 26),
+            ("Bedrag", 18),
+            ("Voldaan", 10),
+            ("Uitkomst", 70),
+        ],
+        "Voor deze tranche zijn geen regels vastgelegd.",
+    )
+    for toets in toetsen:
         t.rij(
             [
-                deal.titel,
-                deal.get_landsdeel_display(),
-                deal.get_status_display(),
-                *(t.getal(3 + i, b, "euro") for i, b in enumerate(bedragen)),
+                toets.regel,
+                t.getal(1, toets.grens, "euro"),
+                toets.gemeten,
+                t.getal(3, toets.waarde, "euro"),
+                "ja" if toets.voldaan else "nee",
+                toets.uitkomst,
             ]
         )
-    t.sluit([None, None, *(t.getal(3 + i, s, "euro") for i, s in enumerate(sommen))])
+    t.sluit()
 
 
 def bevindingen(wb, c: dict) -> None:
