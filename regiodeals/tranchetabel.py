@@ -36,6 +36,10 @@ class Dealregel:
     kosten: Decimal | None = None
     verschuldigd: Decimal | None = None
 
+    @property
+    def maximale_rijksbijdrage(self) -> Decimal | None:
+        return self.deal.maximale_rijksbijdrage
+
 
 @dataclass
 class Sommen:
@@ -43,7 +47,7 @@ class Sommen:
 
     @property
     def maximale_rijksbijdrage(self) -> Decimal | None:
-        return _som(r.deal.maximale_rijksbijdrage for r in self.regels)
+        return _som(r.maximale_rijksbijdrage for r in self.regels)
 
     @property
     def kosten(self) -> Decimal | None:
