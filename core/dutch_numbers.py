@@ -1,6 +1,8 @@
 """Reading and writing numbers the Dutch way: 1.234,56 and € 4,2 mln."""
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
@@ -61,3 +63,45 @@ def format_procent(value: Decimal | float | None, decimalen: int = 1) -> str:
     if value is None:
         return ""
     return f"{format_getal(Decimal(value), decimalen)} %"
+
+
+@dataclass(frozen=True)
+class Bedragkolom:
+    """One format for every amount of a table, its unit named once (in the header): full euros
+    ("€", 12.500 and 370.000) or millions ("× € 1 mln", 12,50 and 0,37), never both in one
+    column as `format_euro` would mix them."""
+
+    miljoenen: bool = False
+
+    @property
+    def kop(self) -> str:
+        return "× € 1 mln" if self.miljoenen else "€"
+
+    def getal(self, value: Decimal | int | None) -> str:
+        """The number without its unit, for a column whose header names it."""
+        if value is None:
+            return ""
+        value = Decimal(value)
+        if not self.miljoenen:
+            return format_getal(value, 0)
+        stap = Decimal(1).scaleb(-MILJOEN_DECIMALEN)
+        mln = (value / MILJOEN).quantize(stap, rounding=ROUND_HALF_UP)
+        if value and not mln:  # € 4.000 is not nothing: "< 0,01"
+            return f"< {format_getal(stap, MILJOEN_DECIMALEN)}"
+        return format_getal(mln, MILJOEN_DECIMALEN)
+
+    def met_eenheid(self, value: Decimal | int | None) -> str:
+        """The amount with its unit, for a column that holds other units too."""
+        if value is None:
+            return ""
+        return f"€ {self.getal(value)} mln" if self.miljoenen else f"€ {self.getal(value)}"
+
+
+# Millions to two decimals: tens of thousands, as a government report rounds.
+MILJOEN_DECIMALEN = 2
+
+
+def bedragkolom(bedragen: Iterable[Decimal | int | None]) -> Bedragkolom:
+    """The format for a table's amounts, from its largest: millions from € 1 mln on."""
+    grootste = max((abs(Decimal(b)) for b in bedragen if b is not None), default=Decimal(0))
+    return Bedragkolom(miljoenen=grootste >= MILJOEN)

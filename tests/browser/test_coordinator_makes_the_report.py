@@ -51,7 +51,8 @@ def test_groningen_enters_a_cost_and_takes_the_report_from_concept_to_definitief
 
     assert pdf.name == f"voortgangsrapportage-regio-deal-groningen-noord-ii-{jaar}-v1.pdf"
     tekst = " ".join(p.extract_text() for p in PdfReader(pdf).pages)
-    assert f"Voortgangsrapportage {jaar}" in tekst and "€ 400.000" in tekst
+    assert f"Voortgangsrapportage {jaar}" in tekst and "(× € 1 mln)" in tekst
+    assert "0,40" in tekst  # the finance table in millions: € 400.000
     blad = load_workbook(xlsx)["Financiën"]
     rijen = {rij[0]: rij for rij in blad.iter_rows(min_row=2, values_only=True)}
     assert rijen["Meedoen"][4] == 400000  # Gerealiseerde kosten

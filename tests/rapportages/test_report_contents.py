@@ -43,11 +43,12 @@ def test_groningen_report_pdf_holds_its_finance_table_projects_and_findings(gere
     tekst = pdf_tekst(pdf)
     for verwacht in [
         "Voortgangsrapportage 2025",
-        "€ 2,5 mln",
-        "€ 3,75 mln",
-        "€ 10,0 mln",
-        "€ 20,0 mln",
-        "€ 550.000",  # Rijksbijdrage due: half of 1,1 mln realised costs
+        "(× € 1 mln)",  # the finance table's unit, in its header
+        "2,50",
+        "3,75",
+        "10,00",
+        "20,00",
+        "0,55",  # Rijksbijdrage due: half of 1,1 mln realised costs
         "Kansrijk Groningen",
         "Stratenaanpak",
         "Meedoen: gerealiseerde regionale financiering",  # 300.000 < 550.000: a finding
