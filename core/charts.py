@@ -10,7 +10,7 @@ scales it up or down by surprise. Its viewBox is at most `BREED` (640) units wid
 `width` attribute the same in px; both stylesheets only shrink it (`max-width: 100%`), never
 stretch it. In the PDF the content is 174 mm = 657 px wide, so a chart stands at 1:1 and a
 font size of `TEKST` (12) units is 12 px = 9 pt. On the dashboard at 1280 px a grid column is
-528 px, so a `SMAL` (520) chart stands at 1:1 too, and a wide one spans the grid: 12 px.
+528 px, so a `SMAL` (500) chart stands at 1:1 too, and a wide one spans the grid: 12 px.
 Every chart has a value axis with round steps (the unit named beside it), its value at every
 bar or mark, labels wrapped over as many lines as they need (never cut), one unit per chart
 (`per_eenheid` splits the rest), and says in words when it has nothing to draw.
@@ -25,7 +25,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from .dutch_numbers import format_euro, format_getal, format_procent
 
-SMAL, BREED = 520, 640  # the widths of a chart in a grid column and across the page
+SMAL, BREED = 500, 640  # the widths of a chart in a grid column and across the page
 TEKST = 12  # the one font size of a chart's words and numbers: 9 pt in the PDF
 TEKEN = 7.3  # the width of an average character at TEKST, to wrap and make room
 REGEL = 15  # the height of a line of text

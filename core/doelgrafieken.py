@@ -89,7 +89,9 @@ class Doelbalk:
 
         items = [
             (
-                f"gerealiseerd {f(self.gerealiseerd)}",
+                f"gerealiseerd {f(self.gerealiseerd)}"
+                if self.gerealiseerd is not None
+                else "nog geen realisatie",
                 f'<rect width="12" height="12" fill="{STIJLEN["realisatie"][0]}"/>',
             )
         ]
