@@ -27,7 +27,7 @@ from .dutch_numbers import format_euro, format_getal, format_procent
 
 SMAL, BREED = 500, 640  # the widths of a chart in a grid column and across the page
 TEKST = 12  # the one font size of a chart's words and numbers: 9 pt in the PDF
-TEKEN = 7.3  # the width of an average character at TEKST, to wrap and make room
+TEKEN = 7.0  # the width of an average character at TEKST, to wrap and make room
 REGEL = 15  # the height of a line of text
 
 # Fill and outline: plans and maxima are hatched, realisations solid.
@@ -297,7 +297,7 @@ class Staafdiagram:
         links, rechts = tiklabelbreedte(as_, self.eenheid) + 12, 8
         n, m = max(len(self.categorieen), 1), max(len(self.reeksen), 1)
         # A few bars keep their width instead of standing as slivers in a wide empty box.
-        groep_b = min((self.breedte - links - rechts) / n, 64 * m + 56)
+        groep_b = min((min(self.breedte, BREED) - links - rechts) / n, 64 * m + 56)
         vlak_b = groep_b * n
         breedte = max(links + vlak_b + rechts, 360)
         staaf_b = min(groep_b * 0.8 / m, 56)
@@ -486,6 +486,12 @@ class Voortgangsdiagram:
             tekst(links, y + 12 + REGEL * k, regel)
             for k, regel in enumerate(regels(r.naam, vlak_b))
         ]
+        if r.gerealiseerd is None:  # on a line of its own, clear of the band and the tick
+            delen.append(
+                tekst(
+                    links, y + 12 + REGEL * len(delen), "nog geen realisatie", font_style="italic"
+                )
+            )
         y += 12 + REGEL * (len(delen) - 1) + 8
         onder = y + 24 + 13
         if r.minimum is not None or r.maximum is not None:
@@ -498,7 +504,7 @@ class Voortgangsdiagram:
             )
         if r.streefwaarde is not None:
             sx = x(r.streefwaarde)
-            anker = "end" if sx > links + vlak_b - 40 else "middle"
+            anker = "end" if sx > links + vlak_b - 40 else "start" if sx < links + 40 else "middle"
             delen.append(
                 f'<line x1="{sx:.1f}" x2="{sx:.1f}" y1="{y - 3:.1f}" y2="{y + 27:.1f}" '
                 f'stroke="{NORMKLEUR}" stroke-width="3"/>'
@@ -516,8 +522,6 @@ class Voortgangsdiagram:
                     else tekst(gx + 5, y + 16, label, font_weight="bold")
                 )
             )
-        else:
-            delen.append(tekst(links + 4, y + 16, "nog geen realisatie", font_style="italic"))
         return "".join(delen), onder + 14
 
 
