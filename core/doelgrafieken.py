@@ -3,24 +3,33 @@ bullet chart of one target's progress (`Doelbalk`) and the cumulative realisatio
 target line over the years (`Lijndiagram`). Each with its text alternative and data table.
 """
 
-import math
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from .charts import (
     ASKLEUR,
+    BANDKLEUR,
+    BREED,
     NORMKLEUR,
+    REGEL,
     STIJLEN,
-    TEKSTKLEUR,
+    Reeks,
     Staafdiagram,
-    _nette_stap,
     _svg_open,
+    eenheid_woord,
+    legenda,
+    normstreep,
     opmaak,
     rasterlijnen,
+    regels,
+    tekst,
+    tikken,
+    tiklabel,
+    tiklabelbreedte,
     waardeas,
+    zonder_waarden,
 )
 
 
@@ -72,53 +81,70 @@ class Doelbalk:
             rijen.append(["Status", self.status])
         return ["", "Waarde"], rijen
 
-    def _legenda(self) -> str:
+    def _legenda(self) -> list[tuple[str, str]]:
+        """The legend names every mark with its value: the value at every mark."""
+
+        def f(waarde) -> str:
+            return opmaak(waarde, self.eenheid)
+
         items = [
-            ("gerealiseerd", f'<rect width="12" height="12" fill="{STIJLEN["realisatie"][0]}"/>')
+            (
+                f"gerealiseerd {f(self.gerealiseerd)}"
+                if self.gerealiseerd is not None
+                else "nog geen realisatie",
+                f'<rect width="12" height="12" fill="{STIJLEN["realisatie"][0]}"/>',
+            )
         ]
         if self.verwacht is not None:
             items.append(
                 (
-                    f"verwacht eind {self.peiljaar}",
+                    f"verwacht eind {self.peiljaar}: {f(self.verwacht)}",
                     f'<rect width="12" height="12" fill="url(#{self.id}-arcering)" '
                     f'stroke="#00568b"/>',
                 )
             )
         if self.streefwaarde is not None:
-            items.append(("doel", f'<rect x="5" y="-2" width="3" height="16" fill="{NORMKLEUR}"/>'))
-        if self.minimum is not None or self.maximum is not None:
             items.append(
-                ("bandbreedte", f'<rect width="12" height="12" fill="#dbe7f0" stroke="{ASKLEUR}"/>')
+                (
+                    f"doel {f(self.streefwaarde)}",
+                    f'<rect x="5" y="-2" width="3" height="16" fill="{NORMKLEUR}"/>',
+                )
             )
-        delen, x = [], 12.0
-        for naam, teken in items:
-            delen.append(
-                f'<g transform="translate({x:.1f},6)">{teken}</g>'
-                f'<text x="{x + 17:.1f}" y="16" font-size="12" fill="{TEKSTKLEUR}">'
-                f"{escape(naam)}</text>"
+        if self.minimum is not None or self.maximum is not None:
+            band = "–".join(f(w) for w in (self.minimum, self.maximum) if w is not None)
+            if self.minimum is None or self.maximum is None:
+                band = f"{'minimaal' if self.maximum is None else 'maximaal'} {band}"
+            items.append(
+                (
+                    f"bandbreedte {band}",
+                    f'<rect width="12" height="12" fill="{BANDKLEUR}" stroke="{ASKLEUR}"/>',
+                )
             )
-            x += 30 + 6.6 * len(naam)
-        return "".join(delen)
+        return items
 
     @property
     def svg(self) -> SafeString:
-        links, rechts, boven, balk = 12, 28, 30, 30
+        links, rechts, balk = 12, 28, 30
         vlak_b = self.breedte - links - rechts
         getallen = [float(w) for _, w in self.waarden if w is not None]
-        stap = _nette_stap(max([1.0, *getallen]))
-        hoog = max(math.ceil(max([1.0, *getallen]) / stap) * stap, stap)
+        as_ = waardeas(0.0, max([1.0, *getallen]))
+        hoog = as_[1]
 
         def x(waarde) -> float:
             return links + vlak_b * max(float(waarde), 0.0) / hoog
 
-        delen = [_svg_open(self.id, self.breedte, self.hoogte, self.titel, self.beschrijving)]
-        delen.append(self._legenda())
+        legenda_svg, boven = legenda(self._legenda(), links, self.breedte)
+        boven += 6
+        as_y = boven + balk + 6
+        hoogte = as_y + 2 * REGEL + 8
+        delen = [_svg_open(self.id, self.breedte, hoogte, self.titel, self.beschrijving)]
+        delen.append(legenda_svg)
         if self.minimum is not None or self.maximum is not None:
             van = x(self.minimum or 0)
             tot = x(self.maximum) if self.maximum is not None else links + vlak_b
             delen.append(
                 f'<rect x="{van:.1f}" y="{boven}" width="{max(tot - van, 2):.1f}" '
-                f'height="{balk}" fill="#dbe7f0" stroke="{ASKLEUR}"/>'
+                f'height="{balk}" fill="{BANDKLEUR}" stroke="{ASKLEUR}"/>'
             )
         if self.verwacht is not None:
             delen.append(
@@ -137,21 +163,26 @@ class Doelbalk:
                 f'<line x1="{sx:.1f}" x2="{sx:.1f}" y1="{boven - 3}" y2="{boven + balk + 3}" '
                 f'stroke="{NORMKLEUR}" stroke-width="3"/>'
             )
-        as_y = boven + balk + 6
         delen.append(
             f'<line x1="{links}" x2="{links + vlak_b}" y1="{as_y}" y2="{as_y}" '
             f'stroke="{ASKLEUR}" stroke-width="1.5"/>'
         )
-        tik = 0.0
-        while tik <= hoog + stap / 1000:
+        for tik in tikken(as_):
             tx = x(tik)
             delen.append(
                 f'<line x1="{tx:.1f}" x2="{tx:.1f}" y1="{as_y}" y2="{as_y + 5}" '
-                f'stroke="{ASKLEUR}"/><text x="{tx:.1f}" y="{as_y + 18}" font-size="11" '
-                f'text-anchor="middle" fill="{TEKSTKLEUR}">'
-                f"{escape(opmaak(Decimal(str(round(tik, 6))), self.eenheid))}</text>"
+                f'stroke="{ASKLEUR}"/>'
+                + tekst(tx, as_y + 18, tiklabel(tik, self.eenheid), "middle")
             )
-            tik += stap
+        delen.append(
+            tekst(
+                links + vlak_b + rechts,
+                as_y + 18 + REGEL,
+                eenheid_woord(self.eenheid),
+                "end",
+                font_style="italic",
+            )
+        )
         delen.append("</svg>")
         return mark_safe("".join(delen))  # every text part above is escaped
 
@@ -180,30 +211,38 @@ class Lijndiagram(Staafdiagram):
             return f'<rect x="{x - 4:.1f}" y="{y - 4:.1f}" width="8" height="8" fill="{kleur}"/>'
         return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4.5" fill="{kleur}"/>'
 
-    def _lijnlegenda(self, links: int) -> str:
-        delen, x = [], float(links)
+    def _lijnlegenda(self) -> list[tuple[str, str]]:
+        items = []
         for reeks in self.reeksen:
             kleur, streep, _ = LIJNSTIJL[reeks.stijl]
-            delen.append(
-                f'<line x1="{x:.1f}" x2="{x + 22:.1f}" y1="12" y2="12" stroke="{kleur}" '
-                f'stroke-width="2.5" stroke-dasharray="{streep}"/>'
-                + self._punt(x + 11, 12, reeks.stijl)
-                + f'<text x="{x + 28:.1f}" y="16" font-size="12" fill="{TEKSTKLEUR}">'
-                f"{escape(reeks.naam)}</text>"
+            items.append(
+                (
+                    reeks.naam,
+                    f'<line x1="0" x2="18" y1="6" y2="6" stroke="{kleur}" stroke-width="2.5" '
+                    f'stroke-dasharray="{streep}"/>' + self._punt(9, 6, reeks.stijl),
+                )
             )
-            x += 40 + 6.6 * len(reeks.naam)
-        return "".join(delen)
+        return items + [(n.label, normstreep(streep="2 3")) for n in self.normlijnen]
 
     @property
     def svg(self) -> SafeString:
-        links, rechts, boven, onder = 72, 24, 34, 40
-        vlak_b, vlak_h = self.breedte - links - rechts, self.hoogte - boven - onder
+        if not self.heeft_waarden:
+            return zonder_waarden(
+                self.id, self.titel, self.beschrijving, "Nog geen cijfers om te tekenen."
+            )
         getallen = [float(v) for r in self.reeksen for v in r.waarden if v is not None]
         getallen += [float(n.waarde) for n in self.normlijnen]
-        laag, hoog = min([0.0, *getallen]), max([1.0, *getallen]) * 1.08
-        as_ = waardeas(laag, hoog)
+        as_ = waardeas(min([0.0, *getallen]), max([1.0, *getallen]) * 1.08)
         laag, hoog, _ = as_
+        breedte = min(self.breedte, BREED)
+        links, rechts = tiklabelbreedte(as_, self.eenheid) + 12, 24
+        vlak_b = breedte - links - rechts
         stap_x = vlak_b / max(len(self.categorieen), 1)
+        legenda_svg, legenda_h = legenda(self._lijnlegenda(), 0, breedte)
+        boven = legenda_h + REGEL + 12
+        vlak_h = max(self.hoogte - 100, 140)
+        labels = [regels(c, stap_x - 4) for c in self.categorieen]
+        hoogte = boven + vlak_h + 10 + REGEL * max([1, *map(len, labels)]) + 4
 
         def x(i: int) -> float:
             return links + stap_x * (i + 0.5)
@@ -211,47 +250,47 @@ class Lijndiagram(Staafdiagram):
         def y(waarde: float) -> float:
             return boven + vlak_h * (hoog - waarde) / (hoog - laag)
 
-        delen = [_svg_open(self.id, self.breedte, self.hoogte, self.titel, self.beschrijving)]
-        delen.append(self._lijnlegenda(links))
+        delen = [_svg_open(self.id, breedte, hoogte, self.titel, self.beschrijving), legenda_svg]
+        delen.append(tekst(0, legenda_h + 10, eenheid_woord(self.eenheid), font_style="italic"))
         delen += rasterlijnen(as_, links, vlak_b, y, self.eenheid)
-        for i, categorie in enumerate(self.categorieen):
-            delen.append(
-                f'<text x="{x(i):.1f}" y="{boven + vlak_h + 18}" font-size="11" '
-                f'text-anchor="middle" fill="{TEKSTKLEUR}">{escape(categorie)}</text>'
-            )
-        for n, norm in enumerate(self.normlijnen):
+        for i, categorie_regels in enumerate(labels):
+            for k, regel in enumerate(categorie_regels):
+                delen.append(tekst(x(i), boven + vlak_h + 18 + REGEL * k, regel, "middle"))
+        for norm in self.normlijnen:
             ny = y(float(norm.waarde))
             delen.append(
                 f'<line x1="{links}" x2="{links + vlak_b}" y1="{ny:.1f}" y2="{ny:.1f}" '
                 f'stroke="{NORMKLEUR}" stroke-width="2" stroke-dasharray="2 3"/>'
-                f'<text x="{links + 6}" y="{ny - 5 - 14 * n:.1f}" font-size="12" '
-                f'fill="{NORMKLEUR}">{escape(norm.label)}</text>'
             )
         for j, reeks in enumerate(self.reeksen):
-            kleur, streep, _ = LIJNSTIJL[reeks.stijl]
-            punten = [(x(i), y(float(v))) for i, v in enumerate(reeks.waarden) if v is not None]
-            if len(punten) > 1:
-                pad = " ".join(f"{px:.1f},{py:.1f}" for px, py in punten)
-                delen.append(
-                    f'<polyline points="{pad}" fill="none" stroke="{kleur}" stroke-width="2.5" '
-                    f'stroke-dasharray="{streep}"/>'
-                )
-            for i, waarde in enumerate(reeks.waarden):
-                if waarde is None:
-                    continue
-                px, py = x(i), y(float(waarde))
-                # Above the point where it is the highest of its year, else below it: two
-                # lines' labels of one year never stand on top of each other.
-                anderen = [r.waarden[i] for r in self.reeksen if r is not reeks]
-                hoogste = all(a is None or waarde > a or (waarde == a and j == 0) for a in anderen)
-                ly = py - 9 if hoogste else py + 17
-                delen.append(
-                    self._punt(px, py, reeks.stijl)
-                    + f'<text x="{px:.1f}" y="{ly:.1f}" font-size="11" text-anchor="middle" '
-                    f'fill="{TEKSTKLEUR}">{escape(opmaak(waarde, self.eenheid))}</text>'
-                )
+            delen.append(self._lijn(reeks, j, x, y))
         delen.append(
             f'<line x1="{links}" x2="{links + vlak_b}" y1="{y(laag):.1f}" y2="{y(laag):.1f}" '
             f'stroke="{ASKLEUR}" stroke-width="1.5"/></svg>'
         )
         return mark_safe("".join(delen))  # every text part above is escaped
+
+    def _lijn(self, reeks: Reeks, j: int, x, y) -> str:
+        kleur, streep, _ = LIJNSTIJL[reeks.stijl]
+        delen = []
+        punten = [(x(i), y(float(v))) for i, v in enumerate(reeks.waarden) if v is not None]
+        if len(punten) > 1:
+            pad = " ".join(f"{px:.1f},{py:.1f}" for px, py in punten)
+            delen.append(
+                f'<polyline points="{pad}" fill="none" stroke="{kleur}" stroke-width="2.5" '
+                f'stroke-dasharray="{streep}"/>'
+            )
+        for i, waarde in enumerate(reeks.waarden):
+            if waarde is None:
+                continue
+            px, py = x(i), y(float(waarde))
+            # Above the point where it is the highest of its year, else below it: two
+            # lines' labels of one year never stand on top of each other.
+            anderen = [r.waarden[i] for r in self.reeksen if r is not reeks]
+            hoogste = all(a is None or waarde > a or (waarde == a and j == 0) for a in anderen)
+            ly = py - 9 if hoogste else py + 19
+            delen.append(
+                self._punt(px, py, reeks.stijl)
+                + tekst(px, ly, opmaak(waarde, self.eenheid), "middle")
+            )
+        return "".join(delen)

@@ -12,7 +12,7 @@ from django.db.models import Prefetch
 
 from afspraken.models import Afspraakpunt
 from core.cellen import cellen, tel_per
-from core.charts import Reeks, Staafdiagram, Voortgangsdiagram, Voortgangsregel
+from core.charts import BREED, Reeks, Staafdiagram, Voortgangsregel, resultaatgrafieken
 from core.figures import bouw_cijfertabel
 from core.jaren import rapportjaren
 from core.models import Dossier, Onderdeel, Streefdoel, Waarde
@@ -116,7 +116,7 @@ def _regiodeal(dossier: Dossier, lijnen: list[Onderdeel], doelen: dict) -> dict:
             Reeks("Regionaal gerealiseerd", [r.regionaal for r in posten], "regio_realisatie"),
         ],
         eenheid="euro",
-        breedte=max(640, 150 * len(posten)),
+        breedte=BREED,
     )
     voortgang = []
     for lijn in lijnen:
@@ -128,19 +128,16 @@ def _regiodeal(dossier: Dossier, lijnen: list[Onderdeel], doelen: dict) -> dict:
                 minimum=regel.doel.minimum,
                 maximum=regel.doel.maximum,
                 status=regel.status_label,
+                eenheid=regel.doel.eenheid_van,
             )
             for regel in doelen.get(lijn.pk, [])
             if regel.voortgang and regel.doel.soort in TELBAAR
         ]
-        if regels:
-            voortgang.append(
-                Voortgangsdiagram(
-                    id=f"grafiek-resultaten-{lijn.pk}",
-                    titel=f"Telbare resultaten van {lijn}: gerealiseerd tegenover doel of "
-                    "bandbreedte",
-                    regels=regels,
-                )
-            )
+        voortgang += resultaatgrafieken(
+            f"grafiek-resultaten-{lijn.pk}",
+            f"Telbare resultaten van {lijn}: gerealiseerd tegenover doel of bandbreedte",
+            regels,
+        )
     return {"financien": financien, "financiering": financiering, "voortgang": voortgang}
 
 
@@ -173,7 +170,7 @@ def _project(dossier: Dossier, waarden) -> dict:
                 ),
             ],
             eenheid=indicator.eenheid,
-            breedte=max(640, 60 * len(per_gemeente)),
+            breedte=BREED,
         )
         for i, indicator in enumerate(indicatoren)
     ]

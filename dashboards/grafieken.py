@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from core.charts import Normlijn, Reeks, Staafdiagram
+from core.charts import BREED, SMAL, Normlijn, Reeks, Staafdiagram, eenheid_woord, per_eenheid
 from core.checks import NormUitkomst
 from core.doelgrafieken import Lijndiagram
 from core.doeltekst import doel_tekst
@@ -118,21 +118,26 @@ def _grafieken_van(rijen: list[Rij], jaar: int, prefix: str) -> list[Staafdiagra
         totaal = next((r for r in rijen if r.indicator.pk == sleutel and r.wie is None), None)
         if totaal is not None and totaal not in groep:
             groep.insert(0, totaal)
-        titel = (
-            f"{totaal.indicator.naam} en de delen daarvan, {jaar}"
-            if totaal
-            else f"{', '.join(r.indicator.naam for r in groep)}, {jaar}"
-        )
-        grafieken.append(
-            Staafdiagram(
-                id=f"{prefix}-{n}",
-                titel=titel,
-                categorieen=[r.indicator.naam for r in groep],
-                reeksen=_reeksen(groep, jaar),
-                eenheid=groep[0].indicator.eenheid,
-                breedte=max(560, 100 * len(groep)),
+        # A total and its parts in different units: one chart, so one scale, per unit.
+        per_unit = per_eenheid(groep, lambda r: r.indicator.eenheid)
+        for eenheid, deel in per_unit.items():
+            titel = (
+                f"{totaal.indicator.naam} en de delen daarvan, {jaar}"
+                if totaal
+                else f"{', '.join(r.indicator.naam for r in deel)}, {jaar}"
             )
-        )
+            if len(per_unit) > 1:
+                titel += f" ({eenheid_woord(eenheid)})"
+            grafieken.append(
+                Staafdiagram(
+                    id=f"{prefix}-{n}" + (f"-{eenheid}" if len(per_unit) > 1 else ""),
+                    titel=titel,
+                    categorieen=[r.indicator.naam for r in deel],
+                    reeksen=_reeksen(deel, jaar),
+                    eenheid=eenheid,
+                    breedte=SMAL if len(deel) <= 4 else BREED,
+                )
+            )
     for pk, groep in gesplitst.items():
         indicator = groep[0].indicator
         grafieken.append(
@@ -250,6 +255,6 @@ def _doellijn(doel: Streefdoel, reeks, peiljaar: int | None, id_: str) -> Lijndi
         reeksen=reeksen_,
         eenheid=doel.eenheid_van,
         normlijnen=normlijnen,
-        breedte=max(640, 90 * len(doel.jaren)),
+        breedte=BREED,
         hoogte=320,
     )
