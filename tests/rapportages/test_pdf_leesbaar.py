@@ -120,12 +120,12 @@ def rapporten(django_db_setup, django_db_blocker):
 
 
 @pytest.mark.parametrize("rapport", ["groningen", "maastricht", "tranche 6"])
-def test_no_text_under_9_pt_in_the_body_tables_header_or_footer(rapporten, rapport):
+def test_no_text_under_9_pt_in_the_body_tables_charts_header_or_footer(rapporten, rapport):
     te_klein = [
         (nummer, s.grootte, s.tekst)
         for nummer, pagina in enumerate(rapporten[rapport], start=1)
         for s in pagina
-        if s.grootte < KLEINSTE_LETTER and not s.in_figuur
+        if s.grootte < KLEINSTE_LETTER
     ]
 
     assert not te_klein, te_klein[:10]
