@@ -62,6 +62,14 @@ class Puntregel:
     status: str
     regel: Doelregel | None = None  # its target's progress, as the targets chapter words it
 
+    @property
+    def doel_en_termijn(self) -> str:
+        """A milestone: its deadline in the document's words and as a date; another target:
+        what it promises ("800 over 2025–2028"); a punt without a target: its deadline."""
+        if self.regel and self.regel.doel.soort != self.regel.doel.Soort.MIJLPAAL:
+            return self.regel.doeltekst
+        return self.deadline
+
 
 def bouw_inhoud(rapport: Rapport, user) -> Inhoud:
     if rapport.tranche_id:

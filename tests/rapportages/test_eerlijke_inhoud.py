@@ -89,7 +89,7 @@ def test_maastricht_norms_are_judged_on_the_plan_as_plan_haalt_de_norm(als):
     assert "20 keer getoetst in de cijfers van 2013–2015: 4 verschillen." in bevindingen
     assert "Op het plan 6 keer getoetst: het plan haalt de norm 6 keer." in bevindingen
     opdrachten = tussen(tekst, "Bestuursopdrachten en afspraken per thema", "Streefdoelen")
-    assert "Uiterlijk" in opdrachten and "Deadline" not in tekst
+    assert "Doel en termijn" in opdrachten and "Deadline" not in tekst
     assert opdrachten.count("nog niet bereikt te laat") == 4
     doelen = tussen(tekst, "Streefdoelen en voortgang", "Bevindingen")
     assert "nog niet bereikt" not in doelen  # shown once, in the chapter of the afspraken
