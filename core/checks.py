@@ -5,7 +5,7 @@ document; `bevindingen_voor_dossier` feeds it from the database in a fixed numbe
 Reported totals are never recomputed: a mismatch becomes a finding, the figures stay as entered.
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -87,11 +87,21 @@ class NormUitkomst:
     waarde: Decimal  # the figure, or its share in percent for an "aandeel" norm
     gehaald: bool
 
+    @property
+    def uitkomst(self) -> str:
+        """A norm is gehaald only on a realisation; a plan can only be on course for it."""
+        if self.soort == "realisatie":
+            return "gehaald" if self.gehaald else "niet gehaald"
+        return "plan haalt de norm" if self.gehaald else "plan haalt de norm niet"
+
 
 @dataclass
 class Toetsing:
     bevindingen: list[Bevinding] = field(default_factory=list)
     normuitkomsten: list[NormUitkomst] = field(default_factory=list)
+    aantal_cijfers: int = 0
+    jaren: tuple[int, ...] = ()
+    getoetst: Counter = field(default_factory=Counter)  # comparisons made, per kind ("som")
 
     def norm_gehaald(self, item, jaar: int, soort: str, wie: str | None = None) -> bool:
         if getattr(self, "_geindexeerd", None) != len(self.normuitkomsten):
@@ -114,7 +124,7 @@ def vind_bevindingen(items: Iterable[Item], cijfers: Iterable[Cijfer]) -> Toetsi
         {(jaar, soort, wie) for (_, jaar, soort, wie) in waarde},
         key=lambda p: (p[0], p[1], p[2] or ""),
     )
-    uitkomst = Toetsing()
+    uitkomst = Toetsing(aantal_cijfers=len(waarde), jaren=tuple(sorted({p[0] for p in plekken})))
     delen = defaultdict(list)
     for item in items.values():
         if item.deel_van is not None:
@@ -136,6 +146,7 @@ def _toets_delen(uitkomst, totaal: Item, onderdelen, waarde, jaar, soort, wie) -
     if opgegeven is None or not gevonden:
         return
     volledig = [d for d in onderdelen if not d.is_waarvan]
+    uitkomst.getoetst["som"] += 1
     som = sum((waarde.get((d.key, jaar, soort, wie), 0) for d in volledig), Decimal(0))
     if volledig and som != opgegeven:
         uitkomst.bevindingen.append(
@@ -174,7 +185,10 @@ def _toets_uitsplitsing(uitkomst, item: Item, items, waarde, jaar, soort, wie) -
         return
     eigen = waarde.get((item.key, jaar, soort, wie))
     hoofdpost = waarde.get((item.uitsplitsing_van, jaar, soort, wie))
-    if eigen is None or hoofdpost is None or eigen == hoofdpost:
+    if eigen is None or hoofdpost is None:
+        return
+    uitkomst.getoetst["som"] += 1
+    if eigen == hoofdpost:
         return
     naam = items[item.uitsplitsing_van].naam
     uitkomst.bevindingen.append(
@@ -236,6 +250,8 @@ def _toets_organisaties(uitkomst, items, waarde) -> None:
     for key, jaar, soort in sorted(gesplitst, key=lambda k: (str(k[0]), k[1], k[2])):
         totaal = waarde.get((key, jaar, soort, None))
         som = per_plek[(key, jaar, soort)]
+        if totaal is not None:
+            uitkomst.getoetst["som"] += 1
         if totaal is not None and som != totaal:
             uitkomst.bevindingen.append(
                 Bevinding(
@@ -302,3 +318,75 @@ def toets_dossiers(dossier_ids, waarden) -> dict[int, Toetsing]:
     for dossier_id, ind, jaar, soort, bedrag, organisatie, locatie in rijen:
         cijfers[dossier_id].append(Cijfer(ind, jaar, soort, bedrag, organisatie or locatie))
     return {pk: vind_bevindingen(items[pk], cijfers[pk]) for pk in dossier_ids}
+
+
+@dataclass
+class Toetsblok:
+    """One kind of check in words: which rules, what they were checked on, what was found."""
+
+    titel: str
+    regels: str
+    uitkomst: str
+    bevindingen: list[Bevinding] = field(default_factory=list)
+
+
+GEEN_CIJFERS = "Nog geen cijfers om te toetsen."
+
+
+def _jaren(jaren: tuple[int, ...]) -> str:
+    return f"{jaren[0]}" if len(jaren) == 1 else f"{jaren[0]}–{jaren[-1]}"
+
+
+def toetsblokken(toetsing: Toetsing, heeft_normen: bool) -> list[Toetsblok]:
+    """What the figure checks looked at and found, per kind: sums and norms. Where there was
+    nothing to check it says so, rather than that everything adds up."""
+    sommen = [b for b in toetsing.bevindingen if b.regel != "norm"]
+    aantal = toetsing.getoetst["som"]
+    if not toetsing.aantal_cijfers:
+        uitkomst = GEEN_CIJFERS
+    elif not aantal:
+        uitkomst = "Geen totalen met delen in de cijfers: niets op te tellen."
+    else:
+        gevonden = f"{len(sommen)} verschillen" if sommen else "ze tellen op"
+        uitkomst = f"{aantal} keer getoetst in de cijfers van {_jaren(toetsing.jaren)}: {gevonden}."
+    blokken = [
+        Toetsblok(
+            "Totalen en delen",
+            "Een totaal is de som van zijn delen, een uitsplitsing telt op tot haar post en de "
+            "organisaties samen tot het totaal.",
+            uitkomst,
+            sommen,
+        )
+    ]
+    if heeft_normen:
+        normen = [b for b in toetsing.bevindingen if b.regel == "norm"]
+        blokken.append(
+            Toetsblok(
+                "Normen",
+                "Een deel is minimaal of maximaal een aandeel van zijn totaal.",
+                _normuitkomst(toetsing.normuitkomsten),
+                normen,
+            )
+        )
+    return blokken
+
+
+def _normuitkomst(uitkomsten: list[NormUitkomst]) -> str:
+    if not uitkomsten:
+        return GEEN_CIJFERS
+    zinnen = []
+    realisatie = [u for u in uitkomsten if u.soort == "realisatie"]
+    plan = [u for u in uitkomsten if u.soort == "plan"]
+    if realisatie:
+        niet = sum(not u.gehaald for u in realisatie)
+        uitslag = f"{len(realisatie) - niet} keer gehaald, {niet} keer niet" if niet else "gehaald"
+        zinnen.append(f"Op de realisatie {len(realisatie)} keer getoetst: {uitslag}.")
+    else:
+        zinnen.append("Nog geen realisatie om aan de normen te toetsen.")
+    if plan:
+        niet = sum(not u.gehaald for u in plan)
+        zinnen.append(
+            f"Op het plan {len(plan)} keer getoetst: het plan haalt de norm "
+            f"{len(plan) - niet} keer" + (f", {niet} keer niet." if niet else ".")
+        )
+    return " ".join(zinnen)

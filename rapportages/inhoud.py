@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from afspraken.models import Afspraakpunt
+from core.checks import toetsblokken
 from core.doeltekst import datum, doel_tekst
 from core.figures import Cijfertabel
-from core.models import Dossier, Onderdeel, Waarde
+from core.models import Dossier, Norm, Onderdeel, Waarde
 from dashboards.dossier import dashboard_context
 from dashboards.grafieken import waarde_van
 from projecten.output import output_per
@@ -49,6 +50,7 @@ class Resultaatregel:
     gerealiseerd: Decimal | None
     status: str
     eenheid: str = "aantal"
+    regel: Doelregel | None = None  # its target's progress, as the targets chapter words it
 
 
 @dataclass
@@ -58,6 +60,15 @@ class Puntregel:
     punt: Afspraakpunt
     deadline: str
     status: str
+    regel: Doelregel | None = None  # its target's progress, as the targets chapter words it
+
+    @property
+    def doel_en_termijn(self) -> str:
+        """A milestone: its deadline in the document's words and as a date; another target:
+        what it promises ("800 over 2025–2028"); a punt without a target: its deadline."""
+        if self.regel and self.regel.doel.soort != self.regel.doel.Soort.MIJLPAAL:
+            return self.regel.doeltekst
+        return self.deadline
 
 
 def bouw_inhoud(rapport: Rapport, user) -> Inhoud:
@@ -79,7 +90,46 @@ def bouw_inhoud(rapport: Rapport, user) -> Inhoud:
         Hoofdstuk("Streefdoelen en voortgang", "streefdoelen", "streefdoelen"),
         Hoofdstuk("Bevindingen", "bevindingen", "bevindingen"),
     ]
+    _doelen_eenmaal(inhoud, doelen)
+    inhoud.context["toetsblokken"] = _toetsblokken(inhoud.context, dossier)
     return inhoud
+
+
+# The chapter that shows a target with the document's words (a beoogd resultaat, an
+# afspraakpunt), so the targets chapter need not show it again.
+_DOEL_GETOOND_IN = {"voortgang": "beoogd_resultaat", "punten": "afspraakpunt"}
+
+
+def _doelen_eenmaal(inhoud: Inhoud, doelen: list[Doelregel]) -> None:
+    """Each target once in the PDF: those of a beoogd resultaat or an afspraakpunt stand with
+    their action line or theme (with their progress), the targets chapter has the rest and
+    says where the others are. The workbook keeps every target on its sheet."""
+    ankers = [h.anker for h in inhoud.hoofdstukken]
+    getoond = {bij for anker, bij in _DOEL_GETOOND_IN.items() if anker in ankers}
+    elders = {r.doel.pk for r in doelen if r.plaats.bij in getoond}
+    inhoud.context["doelgroepen_pdf"] = per_onderdeel(
+        [r for r in doelen if r.doel.pk not in elders]
+    )
+    inhoud.context["doelen_elders"] = ""
+    if elders:
+        anker = next(a for a in _DOEL_GETOOND_IN if a in ankers)
+        nummer = ankers.index(anker) + 1
+        titel = inhoud.hoofdstukken[nummer - 1].titel
+        inhoud.context["doelen_elders"] = (
+            f"{len(elders)} van de {len(doelen)} streefdoelen staan met hun voortgang in "
+            f"hoofdstuk {nummer} ({titel}), bij wat het document ermee afspreekt"
+            + (": hier de overige." if len(elders) < len(doelen) else ".")
+        )
+
+
+def _toetsblokken(context: dict, dossier: Dossier) -> list:
+    """What the findings chapter checked, per kind (sums, norms, money), and what it found."""
+    heeft_normen = Norm.objects.filter(indicator__dossier=dossier).exists()
+    context["heeft_normen"] = heeft_normen
+    blokken = toetsblokken(context["tabel"].toetsing, heeft_normen)
+    if context.get("financien") is not None:
+        blokken += context["financien"].toetsblokken()
+    return blokken
 
 
 def cijferregels(tabel: Cijfertabel, jaar: int) -> list[Cijferregel]:
@@ -132,6 +182,7 @@ def _regiodeal(inhoud: Inhoud, dossier: Dossier, user) -> None:
     inhoud.context.update(
         deal=deal,
         onderdelen=[(o, teksten.get(o.pk, ""), resultaten.get(o.pk, [])) for o in onderdelen],
+        zonder_tekst=[o.nummer or o.titel for o in onderdelen if not teksten.get(o.pk)],
         wijzigingen=list(deal.wijzigingen.filter(datum__year=jaar)),
         overleggen=list(deal.overleggen.filter(datum__year=jaar)),
         op_schema=_resultaattelling(resultaten),
@@ -158,6 +209,7 @@ def _resultaten(deal: Regiodeal, doelen: list[Doelregel]) -> dict[int, list[Resu
                 regel.voortgang.gerealiseerd if regel else None,
                 regel.status if regel else "geen streefdoel",
                 regel.eenheid if regel else "aantal",
+                regel,
             )
         )
     return resultaten
@@ -176,6 +228,11 @@ def _afspraak(inhoud: Inhoud, dossier: Dossier, user) -> None:
     normen = [u for u in inhoud.context["tabel"].toetsing.normuitkomsten if u.jaar == jaar]
     namen = {r.indicator.pk: r.indicator.naam for r in inhoud.context["tabel"].rijen}
     inhoud.context["normen"] = [(namen.get(u.item, ""), u) for u in normen]
+    gemeten = {(u.item, u.regel, u.wie) for u in normen if u.soort == "realisatie"}
+    inhoud.context["normregels"] = [
+        (naam, u, u.soort == "plan" and (u.item, u.regel, u.wie) not in gemeten)
+        for naam, u in inhoud.context["normen"]
+    ]
     inhoud.context["puntregels"] = _puntregels(dossier, inhoud.context["streefdoelen"])
     inhoud.hoofdstukken += [
         Hoofdstuk(f"Planning en realisatie {jaar}", "afspraak_cijfers", "cijfers"),
@@ -196,7 +253,7 @@ def _puntregels(dossier: Dossier, doelen: list[Doelregel]) -> dict[object, list[
             formeel = datum(regel.doel.uiterlijk)
             deadline = f"{deadline}, uiterlijk {formeel}" if deadline else formeel
         status = regel.status if regel else punt.get_status_display()
-        punten[punt.onderdeel].append(Puntregel(punt, deadline, status))
+        punten[punt.onderdeel].append(Puntregel(punt, deadline, status, regel))
     return dict(punten)
 
 

@@ -23,6 +23,7 @@ class Plaats:
     onderdeel: object | None  # core.Onderdeel
     titel: str
     nummer: str = ""
+    bij: str = ""  # "afspraakpunt" or "beoogd_resultaat": what of the document it belongs to
 
 
 @dataclass
@@ -129,9 +130,14 @@ def plaatsen(dossier) -> dict[int, Plaats]:
     for doel in doelen:
         punt, resultaat = _van(doel, "afspraakpunt"), _van(doel, "beoogd_resultaat")
         if punt is not None:
-            uitkomst[doel.pk] = Plaats(punt.onderdeel, punt.titel)
+            uitkomst[doel.pk] = Plaats(punt.onderdeel, punt.titel, bij="afspraakpunt")
         elif resultaat is not None:
-            plaats = Plaats(resultaat.onderdeel, resultaat.omschrijving, resultaat.onderdeel.nummer)
+            plaats = Plaats(
+                resultaat.onderdeel,
+                resultaat.omschrijving,
+                resultaat.onderdeel.nummer,
+                bij="beoogd_resultaat",
+            )
             uitkomst[doel.pk] = plaats
         elif doel.indicator_id:
             uitkomst[doel.pk] = Plaats(doel.indicator.onderdeel, doel.indicator.naam)

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from django.db.models import Q, Sum
 
-from core.checks import Bevinding
+from core.checks import Bevinding, Toetsblok
 from core.dutch_numbers import format_euro, format_procent
 
 from .models import Bron, Financieringspost, Kosten, Regiodeal, Tranche
@@ -106,6 +106,44 @@ class Financien:
         return sum((getattr(r, attribuut) for r in self.regels), NUL)
 
     @property
+    def heeft_realisatie(self) -> bool:
+        """Whether any post has realised costs, so the rules had a realisation to judge."""
+        return any(r.gerealiseerd for r in self.regels)
+
+    def bevindingen_van(self, soort: str) -> list[Bevinding]:
+        return [b for b in self.bevindingen if b.soort == soort]
+
+    def toetsblokken(self) -> list[Toetsblok]:
+        """The money rules in words, on the plan and on the realisation (when there is one)."""
+        regels = (
+            "De regio financiert minimaal evenveel als het Rijk, per post; uitvoeringskosten "
+            "(VAT) zijn hoogstens 3 % van de Rijksbijdrage; de posten samen blijven binnen de "
+            "maximale Rijksbijdrage."
+        )
+        plan, realisatie = self.bevindingen_van("plan"), self.bevindingen_van("realisatie")
+        if not self.regels:
+            op_plan = "Nog geen financieringstabel om te toetsen."
+        else:
+            op_plan = f"{len(self.regels)} posten getoetst: " + (
+                f"{len(plan)} bevindingen." if plan else "de regels zijn gehaald."
+            )
+        if not self.heeft_realisatie:
+            op_realisatie = "Nog geen gerealiseerde kosten om te toetsen."
+        else:
+            getoetst = sum(1 for r in self.regels if r.gerealiseerd)
+            op_realisatie = f"{getoetst} posten met gerealiseerde kosten getoetst: " + (
+                f"{len(realisatie)} bevindingen." if realisatie else "de regels zijn gehaald."
+            )
+        op_kosten = (
+            "Dezelfde regels op de gerealiseerde kosten: de verschuldigde Rijksbijdrage (50 % "
+            "van de kosten, tot het maximum) tegenover de gerealiseerde regionale financiering."
+        )
+        return [
+            Toetsblok("Financiële regels, planning (convenant art. 4)", regels, op_plan, plan),
+            Toetsblok("Financiële regels, realisatie", op_kosten, op_realisatie, realisatie),
+        ]
+
+    @property
     def maximale_rijksbijdrage(self) -> Decimal:
         return sum((r.post.maximale_rijksbijdrage for r in self.regels), NUL)
 
@@ -147,59 +185,112 @@ def financien_van(deal: Regiodeal, tot_en_met_jaar: int | None = None) -> Financ
     return Financien(regels, toets_financien(deal, regels))
 
 
+@dataclass(frozen=True)
+class Geldpost:
+    """A post as the money rules see it: the Rijk's part and the region's, planned or realised."""
+
+    key: object
+    naam: str
+    rijk: Decimal
+    regionaal: Decimal
+    is_uitvoeringskosten: bool = False
+
+
+@dataclass(frozen=True)
+class Geldwoorden:
+    """How a finding names the figures it judges: the plan's or the realisation's."""
+
+    soort: str  # "plan" or "realisatie"
+    rijk: str
+    regionaal: str
+    regel_achtervoegsel: str = ""
+
+
+PLAN = Geldwoorden("plan", "maximale Rijksbijdrage", "minimale regionale financiering")
+REALISATIE = Geldwoorden(
+    "realisatie",
+    "verschuldigde Rijksbijdrage",
+    "gerealiseerde regionale financiering",
+    "_gerealiseerd",
+)
+
+
 def toets_financien(deal: Regiodeal, regels: list[Postregel]) -> list[Bevinding]:
+    """The money rules on the convenant's table (art. 4) and on the realised costs: one rule
+    set (`toets_geld`), fed the planned amounts and the realised ones."""
+    gepland = [
+        Geldpost(
+            r.post.pk,
+            r.post.naam,
+            r.post.maximale_rijksbijdrage,
+            r.post.minimale_regionale_financiering,
+            r.post.is_uitvoeringskosten,
+        )
+        for r in regels
+    ]
+    # A post without realised costs has nothing to judge yet.
+    gerealiseerd = [
+        Geldpost(r.post.pk, r.post.naam, r.rijksbijdrage, r.regionaal, r.post.is_uitvoeringskosten)
+        for r in regels
+        if r.gerealiseerd
+    ]
+    return toets_geld(deal, gepland, PLAN) + toets_geld(deal, gerealiseerd, REALISATIE)
+
+
+def toets_geld(deal: Regiodeal, posten: list[Geldpost], woorden: Geldwoorden) -> list[Bevinding]:
+    """DOMAIN.md rule 3 for one deal: the region co-finances each post at least as much as the
+    Rijk (times the tranche's ratio) unless a reason is recorded; uitvoeringskosten take at most
+    3 % of the Rijksbijdrage; the posts together stay within the deal's maximum."""
     bevindingen = []
-    ratio = deal.tranche.cofinanciering if deal.tranche else Decimal(1)
-    heeft_reden = bool(deal.reden_minder_cofinanciering.strip())
-    for regel in regels:
-        post = regel.post
-        nodig = (post.maximale_rijksbijdrage * ratio).quantize(CENT)
-        if post.minimale_regionale_financiering < nodig and not heeft_reden:
-            bevindingen.append(
-                _bevinding(
-                    "cofinanciering",
-                    post.pk,
-                    f"{post.naam}: de regio financiert minimaal "
-                    f"{format_euro(post.minimale_regionale_financiering)}, minder dan de "
-                    f"Rijksbijdrage van {format_euro(post.maximale_rijksbijdrage)}, zonder reden",
-                    nodig,
-                    post.minimale_regionale_financiering,
-                )
-            )
-        if regel.gerealiseerd and regel.regionaal < regel.rijksbijdrage and not heeft_reden:
-            bevindingen.append(
-                _bevinding(
-                    "cofinanciering_gerealiseerd",
-                    post.pk,
-                    f"{post.naam}: gerealiseerde regionale financiering "
-                    f"{format_euro(regel.regionaal)} is minder dan de verschuldigde Rijksbijdrage "
-                    f"{format_euro(regel.rijksbijdrage)}",
-                    regel.rijksbijdrage,
-                    regel.regionaal,
-                )
-            )
-    totaal_rijk = sum((r.post.maximale_rijksbijdrage for r in regels), NUL)
-    vat = sum((r.post.maximale_rijksbijdrage for r in regels if r.post.is_uitvoeringskosten), NUL)
-    if totaal_rijk and vat > (totaal_rijk * MAX_VAT_AANDEEL).quantize(CENT):
+
+    def vind(regel: str, item, wat: str, verwacht: Decimal, gevonden: Decimal) -> None:
         bevindingen.append(
-            _bevinding(
-                "vat",
-                deal.pk,
-                f"Uitvoeringskosten (VAT) {format_euro(vat)} zijn "
-                f"{format_procent(vat / totaal_rijk * 100)} van de Rijksbijdrage, meer dan 3 %",
-                (totaal_rijk * MAX_VAT_AANDEEL).quantize(CENT),
-                vat,
+            Bevinding(
+                regel + woorden.regel_achtervoegsel,
+                item,
+                0,
+                woorden.soort,
+                None,
+                f"{woorden.soort.capitalize()}: {wat}",
+                verwacht,
+                gevonden,
             )
         )
-    if deal.maximale_rijksbijdrage is not None and totaal_rijk > deal.maximale_rijksbijdrage:
-        bevindingen.append(
-            _bevinding(
-                "posten_boven_maximum",
-                deal.pk,
-                f"De posten vragen samen {format_euro(totaal_rijk)}, meer dan de maximale "
-                f"Rijksbijdrage van {format_euro(deal.maximale_rijksbijdrage)}",
-                deal.maximale_rijksbijdrage,
-                totaal_rijk,
-            )
+
+    ratio = deal.tranche.cofinanciering if deal.tranche else Decimal(1)
+    if not deal.reden_minder_cofinanciering.strip():
+        for post in posten:
+            nodig = (post.rijk * ratio).quantize(CENT)
+            if post.regionaal < nodig:
+                vind(
+                    "cofinanciering",
+                    post.key,
+                    f"{post.naam}: de {woorden.regionaal} van {format_euro(post.regionaal)} is "
+                    f"minder dan de {woorden.rijk} van {format_euro(post.rijk)}, zonder reden",
+                    nodig,
+                    post.regionaal,
+                )
+    totaal_rijk = sum((p.rijk for p in posten), NUL)
+    vat = sum((p.rijk for p in posten if p.is_uitvoeringskosten), NUL)
+    grens = (totaal_rijk * MAX_VAT_AANDEEL).quantize(CENT)
+    if totaal_rijk and vat > grens:
+        vind(
+            "vat",
+            deal.pk,
+            f"de {woorden.rijk} voor uitvoeringskosten (VAT) van {format_euro(vat)} is "
+            f"{format_procent(vat / totaal_rijk * 100)} van de {woorden.rijk} in totaal "
+            f"({format_euro(totaal_rijk)}), meer dan 3 %",
+            grens,
+            vat,
+        )
+    maximum = deal.maximale_rijksbijdrage
+    if maximum is not None and totaal_rijk > maximum:
+        vind(
+            "boven_maximum",
+            deal.pk,
+            f"de {woorden.rijk} van de posten samen ({format_euro(totaal_rijk)}) is meer dan de "
+            f"maximale Rijksbijdrage van de deal ({format_euro(maximum)})",
+            maximum,
+            totaal_rijk,
         )
     return bevindingen

@@ -51,7 +51,7 @@ def test_groningen_report_pdf_holds_its_finance_table_projects_and_findings(gere
         "0,55",  # Rijksbijdrage due: half of 1,1 mln realised costs
         "Kansrijk Groningen",
         "Stratenaanpak",
-        "Meedoen: gerealiseerde regionale financiering",  # 300.000 < 550.000: a finding
+        "Realisatie: Meedoen: de gerealiseerde regionale financiering van € 300.000",  # < 550.000
         "pagina 2 van",
         "Inhoud",
     ]:

@@ -43,10 +43,11 @@ def pdf_tekst(pdf: bytes) -> str:
 
 
 def hoofdstuk(tekst: str) -> str:
-    """The text of the chapter "Streefdoelen en voortgang", up to the next chapter, on one
-    line (a span of years may wrap after its dash in a narrow column)."""
-    begin = re.search(r"\d+\. Streefdoelen en voortgang", tekst)
-    assert begin, "geen hoofdstuk Streefdoelen en voortgang"
+    """The text where the targets stand: the chapter of the afspraken (a target of an
+    afspraakpunt stands there, once) and "Streefdoelen en voortgang" (the others), up to the
+    findings, on one line (a span of years may wrap after its dash in a narrow column)."""
+    assert re.search(r"\d+\. Streefdoelen en voortgang", tekst), "geen hoofdstuk Streefdoelen"
+    begin = re.search(r"\d+\. (Bestuursopdrachten en afspraken per thema|Streefdoelen)", tekst)
     einde = re.search(r"\n\d+\. Bevindingen", tekst[begin.end() :])
     return " ".join(tekst[begin.end() : begin.end() + einde.start()].split()).replace("– ", "–")
 

@@ -84,3 +84,43 @@ def test_realised_costs_give_the_rijksbijdrage_due_and_check_regional_share(deal
     assert financien.regionaal == Decimal(700_000)
     assert [b.regel for b in financien.bevindingen] == ["cofinanciering_gerealiseerd"]
     assert tot_2025.gerealiseerd == Decimal(1_600_000)
+
+
+def test_the_same_rules_judge_the_realised_costs(deal_factory):
+    """The plan keeps to the rules; the realisation breaks all three: € 100.000 of
+    uitvoeringskosten against € 10.000 for the work (the Rijk owes € 55.000, € 50.000 of it for
+    uitvoeringskosten: far above 3 %), and the region paid less than the Rijk owes."""
+    deal = deal_factory("Uitvoering", 10 * MLN)
+    vat = deal.posten.get(is_uitvoeringskosten=True)
+    werken = deal.posten.get(naam="Werken")
+    Kosten.objects.create(post=vat, jaar=2025, bron="rijk", bedrag=Decimal(70_000))
+    Kosten.objects.create(post=vat, jaar=2025, bron="regionaal_publiek", bedrag=Decimal(30_000))
+    Kosten.objects.create(post=werken, jaar=2025, bron="rijk", bedrag=Decimal(10_000))
+
+    financien = financien_van(deal)
+
+    assert [(b.regel, b.soort) for b in financien.bevindingen] == [
+        ("cofinanciering_gerealiseerd", "realisatie"),
+        ("cofinanciering_gerealiseerd", "realisatie"),
+        ("vat_gerealiseerd", "realisatie"),
+    ]
+    vat_bevinding = financien.bevindingen[-1]
+    assert (vat_bevinding.verwacht, vat_bevinding.gevonden) == (Decimal("1650.00"), 50_000)
+    assert [b.uitkomst for b in financien.toetsblokken()] == [
+        "2 posten getoetst: de regels zijn gehaald.",
+        "2 posten met gerealiseerde kosten getoetst: 3 bevindingen.",
+    ]
+
+
+def test_the_rijksbijdrage_due_above_the_deals_maximum_is_flagged(deal_factory):
+    deal = deal_factory("Vol", 10 * MLN)
+    deal.maximale_rijksbijdrage = 5 * MLN  # the posts ask 10 mln: the plan breaks the rule
+    for post in deal.posten.all():
+        for bron in ("rijk", "regionaal_publiek"):
+            Kosten.objects.create(
+                post=post, jaar=2025, bron=bron, bedrag=post.maximale_rijksbijdrage
+            )
+
+    regels = [b.regel for b in financien_van(deal).bevindingen]
+
+    assert regels == ["boven_maximum", "boven_maximum_gerealiseerd"]
