@@ -88,7 +88,7 @@ def resultaten(wb, c: dict) -> None:
     for onderdeel, tekst, regels in c["onderdelen"]:
         hoofd = onderdeel.hoofdonderdeel_id
         niveau = niveaus[onderdeel.pk] = niveaus.get(hoofd, 1) + 1 if hoofd else 1
-        t.rij([niveau, onderdeel.nummer or None, str(onderdeel), tekst or None])
+        t.rij([niveau, onderdeel.nummer or None, onderdeel.titel, tekst or None])
         for r in regels:
             regel = doel_van.get((onderdeel.pk, r.omschrijving))
             t.rij(
