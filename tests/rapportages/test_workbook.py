@@ -22,6 +22,8 @@ from rapportages.models import Rapport
 from rapportages.services import maak_bestanden
 from regiodeals.models import Regiodeal, Tranche
 
+pytestmark = pytest.mark.django_db  # so the test database is set up for `werkboeken` too
+
 # A column whose header holds one of these words holds numbers (or nothing).
 GETALWOORDEN = (
     "Niveau",
@@ -143,8 +145,12 @@ def test_every_chapter_is_a_table_sheet_with_typed_numbers(werkboeken, naam):
                 assert not verkeerd, f"{ws.title}, {titel}: {verkeerd[:3]}"
 
 
-# A number as a Dutch or plain text: 12, -3, 1.234, 1.234,5, 0,75, € 250.000, 42,5 %, 3.5
-GETALTEKST = re.compile(r"^[-+]?(€\s*)?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?\s*%?$|^[-+]?\d+\.\d+$")
+# A number as a Dutch or plain text: 12, -3, 1.234, 1.234,5, 0,75, € 250.000, € 3,75 mln,
+# 42,5 %, 3.5
+GETALTEKST = re.compile(
+    r"^[-+]?(€\s*)?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?(\s*(mln|miljoen|mld|miljard))?\s*%?$"
+    r"|^[-+]?\d+\.\d+$"
+)
 
 
 @pytest.mark.parametrize("naam", RAPPORTEN)
