@@ -4,6 +4,8 @@
         .venv/bin/python benchmarks/scale.py                      # scale 0,1 and 1
     ... benchmarks/scale.py --klein 0.01 --herhalingen 5          # a quick look
     ... benchmarks/scale.py --schrijf                             # and update performance.md
+    ... benchmarks/scale.py --alleen werkboek --bewaar            # the report workbook only,
+                                                                  # databases kept for next time
 
 Two throwaway databases, `<name>_klein` and `<name>_groot`, dropped at the end: the small one
 gets `generate_volume` at the small scale, the large one the same and nine times more (the
