@@ -3,7 +3,8 @@
 - A list page: the one raw SQL query that fetches exactly the rows and columns it shows.
 - A dashboard: the raw aggregate queries that fetch what it shows (the template's time is
   added by scale.py).
-- An Excel export: openpyxl in write-only mode writing the same rows from a prepared list.
+- An Excel export: openpyxl in write-only mode writing the same cells from a prepared list
+  (formats, bold headers, widths, frozen panes and autofilters included).
 - A PDF: WeasyPrint rendering the same rows as one plain table, in the same warm process.
 
 The SQL is PostgreSQL's; `%(org)s` is the reader's organisation, `%(dossier)s` a dossier.
@@ -11,6 +12,8 @@ The SQL is PostgreSQL's; `%(org)s` is the reader's organisation, `%(dossier)s` a
 
 import io
 import time
+from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.db import connection
 from openpyxl import Workbook, load_workbook
@@ -273,47 +276,70 @@ def time_sql(queries: list[str], params: dict) -> float:
 # --- Excel: the same rows, written by openpyxl alone ------------------------------------
 
 
-def rows_of(xlsx: bytes) -> list[tuple[str, list[tuple]]]:
-    """Every sheet's rows as the floor's prepared list: plain values, and for a number with a
-    format (€, thousands) the pair (value, format), so the floor writes the same cells."""
-    workbook = load_workbook(io.BytesIO(xlsx), read_only=True)
+@dataclass
+class Blad:
+    """One sheet as the floor writes it: its rows, and what the sheet itself carries."""
+
+    titel: str
+    rijen: list[tuple]
+    breedtes: dict[str, float] = field(default_factory=dict)
+    bevroren: str | None = None
+    filter: str | None = None
+
+
+def rows_of(xlsx: bytes) -> list[Blad]:
+    """Every sheet of a workbook as the floor's prepared list, so the floor writes the same
+    cells: plain values, and a styled cell (a number, percentage or date with its format, a
+    bold header) as the tuple (value, format, bold); the column widths, the frozen pane and
+    the autofilter of each sheet."""
+    workbook = load_workbook(io.BytesIO(xlsx))
     bladen = []
     for ws in workbook:
-        rijen = []
-        for rij in ws.iter_rows():
-            rijen.append(
-                tuple(
-                    (c.value, c.number_format)
-                    if isinstance(c.value, int | float) and c.number_format != "General"
-                    else c.value
-                    for c in rij
-                )
-            )
-        bladen.append((ws.title, rijen))
+        rijen = [tuple(_cel(c) for c in rij) for rij in ws.iter_rows()]
+        breedtes = {k: d.width for k, d in ws.column_dimensions.items() if d.customWidth}
+        bladen.append(Blad(ws.title, rijen, breedtes, ws.freeze_panes, ws.auto_filter.ref))
     return bladen
 
 
-def write_rows(bladen: list[tuple[str, list[tuple]]]) -> bytes:
-    """openpyxl alone, in write-only mode: formatted numbers through one styled cell per
-    column and format, reused (a row is written when it is appended)."""
-    from openpyxl.cell import WriteOnlyCell
+def _cel(c):
+    opgemaakt = c.number_format != "General" and isinstance(c.value, int | float | datetime)
+    if opgemaakt or c.font.b:
+        return (c.value, c.number_format, bool(c.font.b))
+    return c.value
 
+
+def write_rows(bladen: list[Blad]) -> bytes:
+    """openpyxl alone, in write-only mode, the ordinary way at its fastest: a styled cell
+    reused per column, format and weight (a row is written when it is appended), one shared
+    bold font, the sheet's widths, frozen pane and autofilter set as openpyxl offers them."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    vet = Font(bold=True)
     workbook = Workbook(write_only=True)
-    for titel, rijen in bladen:
-        ws = workbook.create_sheet(titel)
-        opgemaakt: dict[tuple[int, str], WriteOnlyCell] = {}  # per column and format
-        for rij in rijen:
+    for blad in bladen:
+        ws = workbook.create_sheet(blad.titel)
+        for kolom, breedte in blad.breedtes.items():
+            ws.column_dimensions[kolom].width = breedte
+        ws.freeze_panes = blad.bevroren
+        opgemaakt: dict[tuple, WriteOnlyCell] = {}  # per column, format and weight
+        for rij in blad.rijen:
             cellen = []
             for kolom, waarde in enumerate(rij):
                 if isinstance(waarde, tuple):
-                    cel = opgemaakt.get((kolom, waarde[1]))
+                    sleutel = (kolom, waarde[1], waarde[2])
+                    cel = opgemaakt.get(sleutel)
                     if cel is None:
-                        cel = opgemaakt[(kolom, waarde[1])] = WriteOnlyCell(ws)
+                        cel = opgemaakt[sleutel] = WriteOnlyCell(ws)
                         cel.number_format = waarde[1]
+                        if waarde[2]:
+                            cel.font = vet
                     cel.value = waarde[0]
                     waarde = cel
                 cellen.append(waarde)
             ws.append(cellen)
+        if blad.filter:
+            ws.auto_filter.ref = blad.filter
     uitvoer = io.BytesIO()
     workbook.save(uitvoer)
     return uitvoer.getvalue()

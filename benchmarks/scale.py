@@ -4,6 +4,8 @@
         .venv/bin/python benchmarks/scale.py                      # scale 0,1 and 1
     ... benchmarks/scale.py --klein 0.01 --herhalingen 5          # a quick look
     ... benchmarks/scale.py --schrijf                             # and update performance.md
+    ... benchmarks/scale.py --alleen werkboek --bewaar            # the report workbook only,
+                                                                  # databases kept for next time
 
 Two throwaway databases, `<name>_klein` and `<name>_groot`, dropped at the end: the small one
 gets `generate_volume` at the small scale, the large one the same and nine times more (the
@@ -368,50 +370,74 @@ def vloer_van(p: Pagina, w: Wereld):
     return vloer
 
 
-def meet_exports(werelden: dict[str, Wereld], herhalingen: int) -> list[dict[str, Meting]]:
+EXCEL = ("Excel: Gegevens export", "Excel: report workbook")
+
+
+def meet_excel(werelden: dict[str, Wereld], herhalingen: int, namen=EXCEL, budget=3.0) -> list:
+    """Each Excel export against openpyxl writing the same cells (`floors.write_rows`). The
+    report workbook is timed from its content and its figures' queryset on (the report's
+    data gathering, `bouw_inhoud`, is timed apart and printed): the writing, with the query
+    that streams the `Gegevens` sheet."""
     from rapportages.excel import gegevens_van, render_xlsx
-    from rapportages.inhoud import bouw_inhoud
-    from rapportages.models import Rapport
-    from rapportages.pdf import render_html
 
     def gegevens(w: Wereld):
         url = reverse("importeren:gegevens", args=[w.afspraak.slug])
         return functools.partial(opvragen, w.clients["coordinator"], url)
 
-    def inhoud(w: Wereld):
-        coordinator = User.objects.get(username=f"{w.slug}-coordinator")
-        rapport = Rapport.objects.get(dossier=w.afspraak, jaar=JAAR)
-        rapport_inhoud = bouw_inhoud(rapport, coordinator)
-        rapport_inhoud.context.update(versie_status="concept", versie_nummer="–", is_concept=True)
-        return rapport, coordinator, rapport_inhoud
-
     def werkmap(w: Wereld):
-        rapport, coordinator, rapport_inhoud = inhoud(w)
-        return lambda: render_xlsx(rapport_inhoud, gegevens_van(rapport, coordinator))
-
-    def html_van(w: Wereld) -> str:
-        return render_to_string("rapportages/pdf/rapport.html", inhoud(w)[2].as_context())
+        begin = time.perf_counter()
+        rapport, coordinator, rapport_inhoud = inhoud_van(w)
+        print(f"  bouw_inhoud ({w.alias}): {(time.perf_counter() - begin) * 1000:.0f} ms")
+        waarden = gegevens_van(rapport, coordinator)
+        return lambda: render_xlsx(rapport_inhoud, waarden)
 
     resultaten = []
-    for naam, maak_taak in [
-        ("Excel: Gegevens export", gegevens),
-        ("Excel: report workbook", werkmap),
-    ]:
+    for naam, maak_taak in [(EXCEL[0], gegevens), (EXCEL[1], werkmap)]:
+        if naam not in namen:
+            continue
         taken = per_grootte(werelden, maak_taak)
         rijen = {}
         for alias, taak in taken.items():
             with op(alias):
                 rijen[alias] = floors.rows_of(taak())
-        aantal = sum(len(r) for _, r in rijen["groot"])
+        aantal = sum(len(b.rijen) for b in rijen["groot"])
         metingen = {alias: Meting(f"{naam} ({aantal} rows)", "excel") for alias in taken}
         for alias, n in tel(taken).items():
             metingen[alias].queries = n
-        for alias, tijd in afwisselend(taken, herhalingen).items():
+        for alias, tijd in afwisselend(taken, herhalingen, budget).items():
             metingen[alias].tijd = tijd
         vloeren = {alias: functools.partial(floors.write_rows, r) for alias, r in rijen.items()}
-        for alias, tijd in afwisselend(vloeren, herhalingen).items():
+        for alias, tijd in afwisselend(vloeren, herhalingen, budget).items():
             metingen[alias].vloer = tijd
+        a, b = metingen["klein"], metingen["groot"]
+        print(
+            f"  {naam}: {a.tijd * 1000:.1f} / {b.tijd * 1000:.1f} ms, floor "
+            f"{a.vloer * 1000:.1f} / {b.vloer * 1000:.1f} ms, rate "
+            f"{a.vloer / a.tijd:.2f} / {b.vloer / b.tijd:.2f}",
+            flush=True,
+        )
         resultaten.append(metingen)
+    return resultaten
+
+
+def inhoud_van(w: Wereld):
+    from rapportages.inhoud import bouw_inhoud
+    from rapportages.models import Rapport
+
+    coordinator = User.objects.get(username=f"{w.slug}-coordinator")
+    rapport = Rapport.objects.get(dossier=w.afspraak, jaar=JAAR)
+    rapport_inhoud = bouw_inhoud(rapport, coordinator)
+    rapport_inhoud.context.update(versie_status="concept", versie_nummer="–", is_concept=True)
+    return rapport, coordinator, rapport_inhoud
+
+
+def meet_exports(werelden: dict[str, Wereld], herhalingen: int) -> list[dict[str, Meting]]:
+    from rapportages.pdf import render_html
+
+    def html_van(w: Wereld) -> str:
+        return render_to_string("rapportages/pdf/rapport.html", inhoud_van(w)[2].as_context())
+
+    resultaten = meet_excel(werelden, herhalingen)
 
     # The PDF: pages per second of the report against the same rows as one plain table.
     htmls = per_grootte(werelden, html_van)
@@ -602,12 +628,26 @@ def schrijf(regels: list[str], omvang: list[str], args) -> None:
     pad.write_text(tekst)
 
 
-def beschrijf(schaal: float, seconden: float) -> str:
+def bestaat(alias: str) -> bool:
+    """Whether a kept database of this size is there, generated (`--bewaar`)."""
+    naam = connections[alias].settings_dict["TEST"]["NAME"]
+    connections[alias].settings_dict["NAME"] = naam
+    try:
+        if Dossier.objects.filter(slug="vol-afspraak-0").exists():
+            return True
+    except Exception:  # no such database (yet), or not generated
+        pass
+    connections[alias].close()  # create_test_db drops it: no connection may stay open
+    return False
+
+
+def beschrijf(schaal: float, seconden: float, bewaard: bool = False) -> str:
     dossiers = {s: Dossier.objects.filter(soort=s).count() for s in Dossier.Soort.values}
     return (
         f"- scale {schaal:g}: ".replace(".", ",") + f"{dossiers['afspraak']} agreements, "
         f"{dossiers['regiodeal']} Regio Deals, {dossiers['project']} projects, "
-        f"{_getal(Waarde.objects.count(), 0)} figures (generated in {seconden:.0f} s)"
+        f"{_getal(Waarde.objects.count(), 0)} figures "
+        + ("(kept from a run before)" if bewaard else f"(generated in {seconden:.0f} s)")
     )
 
 
@@ -617,7 +657,15 @@ def main() -> None:
     parser.add_argument("--factor", type=int, default=10)
     parser.add_argument("--herhalingen", type=int, default=15)
     parser.add_argument("--schrijf", action="store_true", help="docs/performance.md bijwerken")
+    parser.add_argument(
+        "--alleen", choices=["werkboek"], help="alleen het rapportwerkboek meten (niet schrijven)"
+    )
+    parser.add_argument(
+        "--bewaar", action="store_true", help="de databases houden en de volgende keer hergebruiken"
+    )
     args = parser.parse_args()
+    if args.alleen and args.schrijf:
+        parser.error("--schrijf schrijft de hele tabel: niet samen met --alleen")
     basis = settings.DATABASES["default"]
     for alias in ("klein", "groot"):  # two databases, before any connection is made
         test = {**basis["TEST"], "NAME": f"{basis['NAME']}_{alias}"}
@@ -635,19 +683,24 @@ def main() -> None:
             ("groot", [args.klein, args.klein * (args.factor - 1)]),
         ]:
             with op(alias):
-                connections[alias].creation.create_test_db(
-                    verbosity=0, autoclobber=True, serialize=False
-                )
                 begin = time.perf_counter()
-                for schaal in schalen:
-                    genereer(Omvang.schaal(schaal))
-                analyseer()
-                omvang.append(beschrijf(sum(schalen), time.perf_counter() - begin))
+                bewaard = args.bewaar and bestaat(alias)
+                if not bewaard:
+                    connections[alias].creation.create_test_db(
+                        verbosity=0, autoclobber=True, serialize=False
+                    )
+                    for schaal in schalen:
+                        genereer(Omvang.schaal(schaal))
+                    analyseer()
+                omvang.append(beschrijf(sum(schalen), time.perf_counter() - begin, bewaard))
             print(omvang[-1], flush=True)
         werelden = {}
         for alias in ("klein", "groot"):
             with op(alias):
                 werelden[alias] = wereld(alias)
+        if args.alleen:
+            meet_excel(werelden, args.herhalingen, namen=[EXCEL[1]], budget=30)
+            return
         resultaten = meet_alles(werelden, args.herhalingen)
         regels = tabel(resultaten["klein"], resultaten["groot"])
         print("\n".join(regels))
@@ -655,7 +708,9 @@ def main() -> None:
             schrijf(regels, omvang, args)
     finally:
         for alias, naam in namen.items():
-            if connections[alias].settings_dict["NAME"] != naam:
+            if args.bewaar:
+                connections[alias].close()
+            elif connections[alias].settings_dict["NAME"] != naam:
                 connections[alias].creation.destroy_test_db(naam, verbosity=0)
 
 

@@ -1,8 +1,6 @@
 """The sheets of a dossier's chapters: figures, intended results, finances, meetings, norms,
 agreement items, phases and outputs. Each is one table (`Tabel`)."""
 
-from regiodeals.models import BeoogdResultaat
-
 from .tabel import Tabel
 
 
@@ -77,18 +75,12 @@ def resultaten(wb, c: dict) -> None:
         ],
         "Deze Regio Deal heeft geen actielijnen of projecten.",
     )
-    per_doel = {regel.doel.pk: regel for regel in c.get("streefdoelen", [])}
-    doel_van = {
-        (onderdeel, omschrijving): per_doel.get(doel)
-        for onderdeel, omschrijving, doel in BeoogdResultaat.objects.filter(
-            regiodeal=c["deal"]
-        ).values_list("onderdeel_id", "omschrijving", "streefdoel_id")
-    }
+    doel_van = _doelen_van_resultaten(c.get("streefdoelen", []))
     niveaus: dict[int, int] = {}
     for onderdeel, tekst, regels in c["onderdelen"]:
         hoofd = onderdeel.hoofdonderdeel_id
         niveau = niveaus[onderdeel.pk] = niveaus.get(hoofd, 1) + 1 if hoofd else 1
-        t.rij([niveau, onderdeel.nummer or None, str(onderdeel), tekst or None])
+        t.rij([niveau, onderdeel.nummer or None, onderdeel.titel, tekst or None])
         for r in regels:
             regel = doel_van.get((onderdeel.pk, r.omschrijving))
             t.rij(
@@ -105,6 +97,18 @@ def resultaten(wb, c: dict) -> None:
                 ]
             )
     t.sluit()
+
+
+def _doelen_van_resultaten(regels) -> dict:
+    """The target of each intended result by (action line, description), from the report's
+    targets (a beoogd resultaat's `Plaats` carries its line's number; an item's does not)."""
+    doel_van = {}
+    for regel in regels:
+        plaats = regel.plaats
+        sleutel = (getattr(plaats.onderdeel, "pk", None), plaats.titel)
+        if plaats.onderdeel is not None and (plaats.nummer or sleutel not in doel_van):
+            doel_van[sleutel] = regel
+    return doel_van
 
 
 def op_schema(wb, c: dict) -> None:

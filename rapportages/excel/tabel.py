@@ -3,21 +3,38 @@
 there are no rows.
 
 The workbook is written in openpyxl's write-only mode: a row is written as it is appended, so
-one formatted cell per column is filled anew for every row instead of styling a cell per value.
+one formatted cell per column is filled anew for every row instead of styling a cell per value,
+and a bold cell gets the workbook's bold style as it is made instead of a font looked up anew.
 """
 
 from datetime import date
 from decimal import Decimal
+from weakref import WeakKeyDictionary
 
 from openpyxl.cell.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Font
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 
-from core.gegevens import NUMBER_FORMATS, Getalcellen, header_cells, text_cell, text_value
+from core.gegevens import NUMBER_FORMATS, Getalcellen, text_cell, text_value
 
 VET = Font(bold=True)
 DATUM = "d-m-yyyy"  # a Dutch Excel shows 31-12-2015
 PROCENT = "0.0%"
+
+_VETTE_STIJL: WeakKeyDictionary = WeakKeyDictionary()  # per workbook: its index of VET
+
+
+def vet(ws, tekst: str) -> Cell:
+    """A bold text cell (a header, "Totaal"): the workbook's bold style, found once."""
+    wb = ws.parent
+    stijl = _VETTE_STIJL.get(wb)
+    if stijl is None:
+        stijl = _VETTE_STIJL[wb] = StyleArray()
+        stijl.fontId = wb._fonts.add(VET)
+    cel = text_cell(ws, tekst)
+    cel._style = StyleArray(stijl)
+    return cel
 
 
 class Tabel:
@@ -28,7 +45,7 @@ class Tabel:
         for i, (_, breedte) in enumerate(kolommen):
             ws.column_dimensions[get_column_letter(i + 1)].width = breedte
         ws.freeze_panes = "A2"
-        ws.append(header_cells(ws, [kop for kop, _ in kolommen]))
+        ws.append([vet(ws, kop) for kop, _ in kolommen])
         self.breedte = len(kolommen)
         self.leeg = leeg
         self.rijen = 0
@@ -38,7 +55,7 @@ class Tabel:
     def rij(self, cellen: list) -> None:
         """A row; its strings stay text (never a formula), through `text_value`."""
         ws = self.ws
-        self.ws.append([text_value(ws, v) if isinstance(v, str) else v for v in cellen])
+        ws.append([text_value(ws, v) if isinstance(v, str) else v for v in cellen])
         self.rijen += 1
 
     def getal(self, kolom: int, waarde, eenheid: str = "aantal") -> Cell | None:
@@ -68,6 +85,4 @@ class Tabel:
         laatste = max(self.rijen, 1) + 1
         self.ws.auto_filter.ref = f"A1:{get_column_letter(self.breedte)}{laatste}"
         if totaal is not None and self.rijen:
-            label = text_cell(self.ws, "Totaal")
-            label.font = VET
-            self.ws.append([label, *totaal])
+            self.ws.append([vet(self.ws, "Totaal"), *totaal])
