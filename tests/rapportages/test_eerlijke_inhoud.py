@@ -66,11 +66,11 @@ def test_without_figures_the_findings_say_there_is_nothing_to_check(als):
     assert tekst.count("voortgangstekst") == 1
     assert "Nog geen voortgangstekst over 2025 bij: 1, 1b, 1c, 2, 2a, 2b1," in voortgang
     assert "Kansrijk draait in vier wijken." in voortgang
-    zonder_grafieken = tekst.replace(tussen(tekst, "Liggen de partijen", "Financiën"), "")
-    assert zonder_grafieken.count("15 regionale bestuurlijke controles") == 1
+    assert voortgang.count("15 regionale bestuurlijke controles") == 1
     assert re.search(r"controles .*? 15 per jaar nog niets gerealiseerd verwacht: 15", voortgang)
     doelen = tussen(tekst, "Streefdoelen en voortgang", "Bevindingen")
     assert "30 van de 30 streefdoelen staan met hun voortgang in hoofdstuk 1" in doelen
+    assert "15 regionale bestuurlijke controles" not in doelen
     assert not any(woord in tekst for woord in ENGELS)
 
 

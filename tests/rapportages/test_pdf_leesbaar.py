@@ -156,14 +156,15 @@ def _pagina_met(pagina_s, kop: str) -> int:
 
 
 def test_a_table_running_over_pages_repeats_its_header_row_on_each(rapporten):
-    pagina_s = rapporten["groningen"]
-    begin = _pagina_met(pagina_s, "5. Streefdoelen en voortgang")
-    einde = _pagina_met(pagina_s, "6. Bevindingen")
-    assert einde - begin >= 2, "de streefdoelen lopen over meer pagina's"
+    """Maastricht's figures of 2015 take more than a page: the next page opens with the header."""
+    pagina_s = rapporten["maastricht"]
+    begin = _pagina_met(pagina_s, "1. Planning en realisatie 2015")
+    vervolg = [s.tekst for s in inhoud(pagina_s[begin + 1])]
+    assert "Verhuur totaal" in vervolg, "de tabel loopt door op de volgende pagina"
 
-    for n in range(begin, einde):
+    for n in (begin, begin + 1):
         teksten = [s.tekst for s in inhoud(pagina_s[n])]
-        assert {"Streefdoel", "Doel", "Stand eind 2025", "Status"} <= set(teksten), n + 1
+        assert {"Onderwerp", "Organisatie", "Plan", "Realisatie", "Status"} <= set(teksten), n + 1
 
 
 GETAL = r"-?\d{1,3}(\.\d{3})*"

@@ -76,6 +76,7 @@ def rapport(tranche: Tranche, beheerder) -> tuple[str, object]:
     """The 2025 report's PDF text (whitespace made single spaces) and its workbook."""
     pdf, xlsx = maak_bestanden(Rapport(tranche=tranche, jaar=2025), beheerder, status="concept")
     tekst = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    tekst = re.sub(r"(\w)-\n(\w)", r"\1-\2", tekst)  # a name wrapped at its hyphen
     return " ".join(tekst.split()), load_workbook(io.BytesIO(xlsx))
 
 
