@@ -177,21 +177,23 @@ def bestuur(wb, c: dict, jaar: int) -> None:
 
 
 def normen(wb, c: dict, jaar: int) -> None:
+    """As the PDF: "gehaald" only on a realisation, on a plan whether the plan meets the norm."""
     t = Tabel(
         wb,
         "Normen",
-        [("Onderwerp", 40), ("Norm", 50), ("Soort", 12), ("Gemeten", 12), ("Gehaald", 10)],
+        [("Onderwerp", 40), ("Norm", 50), ("Soort", 12), ("Gemeten", 12), ("Uitkomst", 36)],
         f"Geen normen van toepassing op {jaar}.",
     )
-    for naam, u in c.get("normen", []):
+    for naam, u, zonder_realisatie in c.get("normregels", []):
         eenheid = "procent" if u.regel.soort == "aandeel" else "aantal"
+        uitkomst = f"{u.uitkomst}; nog geen realisatie" if zonder_realisatie else u.uitkomst
         t.rij(
             [
-                naam or None,
+                f"{naam} ({u.wie})" if naam and u.wie else naam or None,
                 u.regel.beschrijving(),
                 u.soort,
                 t.getal(3, u.waarde, eenheid),
-                "ja" if u.gehaald else "nee",
+                uitkomst,
             ]
         )
     t.sluit()
@@ -205,7 +207,7 @@ def afspraakpunten(wb, c: dict) -> None:
             ("Thema", 30),
             ("Afspraak", 50),
             ("Op te leveren", 50),
-            ("Deadline", 30),
+            ("Termijn", 30),
             ("Uiterlijk", 12),
             ("Status", 18),
         ],

@@ -208,6 +208,29 @@ def test_the_hierarchy_is_a_level_column_without_indentation(werkboeken, naam):
         assert not [r for r in rijen if r[1] and r[2].startswith(f"{r[1]} ")]
 
 
+ENGELSE_KOPPEN = {"Deadline", "Target", "Status update", "Milestone", "Findings"}
+
+
+@pytest.mark.parametrize("naam", RAPPORTEN)
+def test_the_sheets_speak_dutch_in_every_header(werkboeken, naam):
+    wb, _ = werkboeken[naam]
+
+    koppen = {v for blad in wb for v in next(blad.iter_rows(max_row=1, values_only=True))}
+    assert not koppen & ENGELSE_KOPPEN
+
+
+def test_a_norm_is_gehaald_only_on_a_realisation_in_the_workbook_as_in_the_pdf(werkboeken):
+    """Maastricht 2015 has only a plan: each norm says the plan meets it, not "ja"."""
+    wb, _ = werkboeken["maastricht 2015"]
+    kop, *rijen = wb["Normen"].iter_rows(values_only=True)
+
+    assert kop[-1] == "Uitkomst"
+    assert [r[-1] for r in rijen if r[2] == "plan"] == [
+        "plan haalt de norm; nog geen realisatie"
+    ] * 2
+    assert not [r for r in rijen if r[-1] in ("ja", "nee")]
+
+
 def test_the_tranche_sheet_totals_its_deals(brondata):
     wb = werkboek(trancherapport())
 
