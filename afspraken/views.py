@@ -9,9 +9,10 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from core.aanlevering import levert_cijfers
+from core.checks import toetsblokken
 from core.figures import bouw_cijfertabel
 from core.jaren import invoerjaren
-from core.models import Jaaropgave, Onderdeel, Waarde
+from core.models import Jaaropgave, Norm, Onderdeel, Waarde
 from core.voortgang import voortgang_van
 
 from .filters import AfspraakFilter
@@ -65,6 +66,8 @@ class AfspraakDetailView(DetailView):
         context["partijen"] = afspraak.partijen.select_related("organisatie")
         waarden = Waarde.objects.visible_to(user, [afspraak.pk])
         context["tabel"] = bouw_cijfertabel(afspraak, waarden)
+        heeft_normen = Norm.objects.filter(indicator__dossier=afspraak).exists()
+        context["toetsblokken"] = toetsblokken(context["tabel"].toetsing, heeft_normen)
         context["wijzigingen"] = list(
             afspraak.wijzigingen.prefetch_related(
                 Prefetch(

@@ -51,8 +51,9 @@ def dossierregels(user, dossiers: list[Dossier]) -> list[Dossierregel]:
     return [Dossierregel(d, tellingen.get(d.pk, leeg)) for d in dossiers]
 
 
-def nieuwste_bevindingen(user, dossiers: list[Dossier]) -> list[Gevonden]:
-    """The findings of the latest years first: what the next board meeting must discuss."""
+def nieuwste_bevindingen(user, dossiers: list[Dossier]) -> tuple[list[Gevonden], int]:
+    """The findings of the latest years first (what the next board meeting must discuss), and
+    how many figures were checked: without figures there is nothing that "adds up"."""
     per_pk = {d.pk: d for d in dossiers}
     toetsingen = toets_dossiers(list(per_pk), Waarde.objects.visible_to(user, list(per_pk)))
     alle = [
@@ -61,7 +62,7 @@ def nieuwste_bevindingen(user, dossiers: list[Dossier]) -> list[Gevonden]:
         for bevinding in toetsing.bevindingen
     ]
     alle.sort(key=lambda g: (-g.bevinding.jaar, g.dossier.titel, g.bevinding.soort))
-    return alle[:MAX_BEVINDINGEN]
+    return alle[:MAX_BEVINDINGEN], sum(t.aantal_cijfers for t in toetsingen.values())
 
 
 def agenda(user, dossiers: list[Dossier], vandaag: datetime.date) -> list[Agendapunt]:

@@ -30,10 +30,12 @@ def start(request):
         dossiers = dossiers.for_organisatie(user.organisatie)
     pagina = Paginator(dossiers, 25).get_page(request.GET.get("page"))
     op_pagina = list(pagina)
+    bevindingen, getoetst = nieuwste_bevindingen(user, op_pagina)
     context = {
         "pagina": pagina,
         "regels": dossierregels(user, op_pagina),
-        "bevindingen": nieuwste_bevindingen(user, op_pagina),
+        "bevindingen": bevindingen,
+        "getoetste_cijfers": getoetst,
         "agenda": agenda(user, op_pagina, timezone.localdate()),
     }
     return render(request, "dashboards/start.html", context)

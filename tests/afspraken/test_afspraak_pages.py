@@ -226,3 +226,22 @@ def test_the_agreement_page_runs_as_many_queries_with_more_items_and_targets(
         )
 
     assert tel() == weinig
+
+
+def test_the_findings_say_per_kind_of_check_what_was_checked_and_found(client, maastricht):
+    login(client, "bestuurder")
+
+    html = _woorden(client.get(maastricht))
+
+    assert "Totalen en delen" in html and "4 verschillen" in html
+    assert "Normen" in html and "Geen bevindingen" not in html
+
+
+def test_without_figures_the_findings_say_there_is_nothing_to_check(client, maastricht):
+    Waarde.objects.filter(indicator__dossier__slug="maastricht-2015").delete()
+    login(client, "bestuurder")
+
+    html = _woorden(client.get(maastricht))
+
+    assert html.count("Nog geen cijfers om te toetsen.") == 2  # the sums and the norms
+    assert "tellen op" not in html and "Geen bevindingen" not in html

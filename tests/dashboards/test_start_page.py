@@ -314,3 +314,11 @@ def test_the_start_page_takes_as_many_queries_with_more_dossiers_and_milestones(
     assert any(
         "Realisatie 2024 van Woonstichting Voorbeeld nog niet ingediend" in p for p in punten
     )
+
+
+def test_without_figures_the_start_page_says_there_is_nothing_to_check(als):
+    """Groningen's deal and projects hold no figures yet: nothing "adds up" on its start page."""
+    html = als("groningen").get(reverse("start")).content.decode()
+
+    assert "Nog geen cijfers om te toetsen." in html
+    assert "tellen op" not in html and "Geen bevindingen" not in html
