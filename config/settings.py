@@ -85,6 +85,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # The footer's pages, their texts editable in Beheer (paginas/, docs/architecture.md).
+    "django.contrib.sites",
+    "django.contrib.flatpages",
     "rules.apps.AutodiscoverRulesConfig",
     "django_tables2",
     "django_filters",
@@ -99,10 +102,13 @@ INSTALLED_APPS = [
     "dashboards",
     "rapportages",
     "historie",
+    "paginas",
     "volume",
     "django_tasks",
     "django_tasks_db",
 ]
+
+SITE_ID = 1
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

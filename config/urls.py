@@ -1,16 +1,24 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.flatpages.views import flatpage
 from django.urls import include, path
 
 from core.health import gezondheid
 from dashboards.views import start
 from inrichting.organisaties.views import WachtwoordInstellen
 
+# The footer's pages are public: a visitor on the login page must reach them.
+voettekst = login_not_required(flatpage)
+
 urlpatterns = [
     path("", start, name="start"),
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("gezondheid/", gezondheid, name="health"),
+    path("toegankelijkheid/", voettekst, {"url": "/toegankelijkheid/"}, name="toegankelijkheid"),
+    path("privacy/", voettekst, {"url": "/privacy/"}, name="privacy"),
+    path("contact/", voettekst, {"url": "/contact/"}, name="contact"),
     path("afspraken/", include("afspraken.urls")),
     path("regiodeals/", include("regiodeals.urls")),
     path("projecten/", include("projecten.urls")),

@@ -15,6 +15,7 @@ from .filters import CelFilter
 from .grafieken import naar_het_doel, waarde_van
 from .overzicht import agenda, dossierregels, nieuwste_bevindingen
 from .tables import CelTable, OngeteldePaginator
+from .taken import heeft_taken, mijn_taken
 
 
 def _jaar(request) -> int | None:
@@ -23,8 +24,10 @@ def _jaar(request) -> int | None:
 
 
 def start(request):
-    """The user's own dossiers with their status, the newest findings and what is due."""
+    """The user's own tasks first, then their dossiers with their status, the newest findings
+    and what is due."""
     user = request.user
+    vandaag = timezone.localdate()
     dossiers = Dossier.objects.visible_to(user).select_related("penvoerder").order_by("titel")
     if user.organisatie:
         dossiers = dossiers.for_organisatie(user.organisatie)
@@ -32,11 +35,13 @@ def start(request):
     op_pagina = list(pagina)
     bevindingen, getoetst = nieuwste_bevindingen(user, op_pagina)
     context = {
+        "taken": mijn_taken(user, vandaag),
+        "heeft_taken": heeft_taken(user),
         "pagina": pagina,
         "regels": dossierregels(user, op_pagina),
         "bevindingen": bevindingen,
         "getoetste_cijfers": getoetst,
-        "agenda": agenda(user, op_pagina, timezone.localdate()),
+        "agenda": agenda(user, op_pagina, vandaag),
     }
     return render(request, "dashboards/start.html", context)
 
