@@ -1,4 +1,4 @@
-""""Mijn taken": what this user must do, one link each, overdue first.
+""" "Mijn taken": what this user must do, one link each, overdue first.
 
 A corporation enters and submits its realisation; a coördinator also confirms what the
 parties submitted (vaststellen), writes the year's report and sees the milestones of the
@@ -44,8 +44,7 @@ def mijn_taken(user, vandaag: datetime.date) -> list[Taak]:
     if geleid:
         taken += _vaststellen(geleid) + _rapporteren(geleid, vandaag)
         taken += [
-            Taak(p.wat, p.dossier, p.url, p.te_laat, p.datum)
-            for p in _mijlpalen(geleid, vandaag)
+            Taak(p.wat, p.dossier, p.url, p.te_laat, p.datum) for p in _mijlpalen(geleid, vandaag)
         ]
     taken.sort(key=lambda t: (not t.te_laat, t.datum or t.volgorde or vandaag, t.dossier.titel))
     return taken

@@ -1,9 +1,10 @@
-"""Every page but the login page and the health endpoint needs a logged-in user."""
+"""Every page but the login page, the health endpoint and the footer's pages needs a logged-in
+user."""
 
 from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-PUBLIC = {"login", "health", "wachtwoord_instellen"}
+PUBLIC = {"login", "health", "wachtwoord_instellen", "toegankelijkheid", "privacy", "contact"}
 
 
 def _walk(patterns, prefix=""):

@@ -92,6 +92,8 @@ LIJSTEN = {
 PAGINAS = [
     pagina("start", "bestuurder", "start"),
     pagina("start, beheerder", "beheerder", "start"),
+    pagina("start, coördinator", "coordinator", "start"),
+    pagina("start, corporatie", "medewerker", "start"),
     pagina("afspraken", "bestuurder", "afspraken:list"),
     pagina("regiodeals", "bestuurder", "regiodeals:list"),
     pagina("projecten", "bestuurder", "projecten:list"),

@@ -77,6 +77,7 @@ BIJ_HET_DOSSIER = {
     "historie:dossier",
 }
 
+
 @dataclass
 class Kruimel:
     url: str
@@ -86,8 +87,10 @@ class Kruimel:
 @register.filter
 def mag_importeren(user) -> bool:
     """As `importeren.upload_to_dossier` allows for some dossier."""
-    return is_beheerder(user) or is_coordinator(user) or (
-        is_beleidsmedewerker(user) and user.organisatie_id is not None
+    return (
+        is_beheerder(user)
+        or is_coordinator(user)
+        or (is_beleidsmedewerker(user) and user.organisatie_id is not None)
     )
 
 
@@ -106,6 +109,8 @@ def kruimelpad(context, titel: str = ""):
         naam = _naam(match, namen, context) or (titel if url == request.path else "")
         if naam:
             kruimels.append(Kruimel(url, naam))
+    if len(kruimels) < 2 or kruimels[-1].url != request.path:
+        return {"kruimels": []}  # a page without a name of its own (the login page)
     return {"kruimels": kruimels}
 
 

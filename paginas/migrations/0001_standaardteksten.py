@@ -41,7 +41,7 @@ CONTACT = """
 <p class="utrecht-paragraph">Hebt u een vraag over de Prestatiemonitor, over uw account of over
 de cijfers van uw organisatie? Neem dan contact op met de beheerder van de Prestatiemonitor.</p>
 <p class="utrecht-paragraph">De beheerder vult hier het e-mailadres en telefoonnummer in
-(Beheer → Vaste pagina's → Contact).</p>
+(Beheer → Platte pagina's → /contact/).</p>
 """
 
 PAGINAS = [

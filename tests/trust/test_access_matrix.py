@@ -276,6 +276,10 @@ def gevallen(w) -> dict[str, list[Geval]]:
         "inrichting:vaststellen": [  # already published: a message, nothing changes
             Geval(reverse("inrichting:vaststellen", args=[GRONINGEN]), beheer_groningen, "post")
         ],
+        # the footer's pages: public (tests/test_footer_pages.py reads them without login)
+        "toegankelijkheid": [Geval(reverse("toegankelijkheid"), IEDEREEN)],
+        "privacy": [Geval(reverse("privacy"), IEDEREEN)],
+        "contact": [Geval(reverse("contact"), IEDEREEN)],
         "dashboards:cijfers": [Geval(reverse("dashboards:cijfers"), IEDEREEN)],
         "dashboards:dossier": [
             Geval(reverse("dashboards:dossier", args=[slug]), IEDEREEN)
