@@ -1,4 +1,6 @@
-"""axe-core finds no WCAG 2.2 AA violation on any main page, in the state a user sees it in.
+"""axe-core finds no WCAG 2.2 AA violation on any main page, in the state a user sees it in, and
+each page reflows (WCAG 1.4.10): at 320 and at 1280 CSS px wide the page itself never scrolls
+sideways; a wide table or chart scrolls inside its own labelled region or stacks its rows.
 
 axe-core comes from npm (package.json, `npm ci`) and is read from disk into each page; nothing
 is fetched from the network.
@@ -15,6 +17,9 @@ from .conftest import OPTIONAL
 
 AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+BREEDTES = (320, 1280)  # CSS px: WCAG 1.4.10's narrow screen, and a desktop
+# The entry grid's own fields: a corporation must reach them on a phone without scrolling.
+INVOERVELDEN = ".invoergrid :is(input:not([type=hidden]), textarea)"
 
 LEZEN = [  # as the bestuurder
     "/",
@@ -79,6 +84,25 @@ def violations(page: Page, axe_source: str) -> list[str]:
     ]
 
 
+def reflow(page: Page, breedte: int, velden: str = "") -> list[str]:
+    """What scrolls the page sideways at this width, and which of `velden` fall off screen."""
+    page.set_viewport_size({"width": breedte, "height": 900})
+    fouten = []
+    breed = page.evaluate("document.documentElement.scrollWidth")
+    if breed > breedte:
+        fouten.append(f"reflow ({breedte} px): de pagina is {breed} px breed")
+    if velden:
+        buiten = page.evaluate(
+            "sel => [...document.querySelectorAll(sel)]"
+            ".filter(v => v.getBoundingClientRect().right > window.innerWidth + 1)"
+            ".map(v => v.name)",
+            velden,
+        )
+        if buiten:
+            fouten.append(f"reflow ({breedte} px): velden buiten beeld: {', '.join(buiten)}")
+    return fouten
+
+
 def log_in(page: Page, username: str) -> None:
     page.goto("/inloggen/")
     page.get_by_label("Gebruikersnaam").fill(username)
@@ -90,9 +114,13 @@ def log_in(page: Page, username: str) -> None:
 def test_main_pages_have_no_wcag_violations(page, axe_source, tmp_path):
     gevonden: dict[str, list[str]] = {}
 
-    def scan(naam: str) -> None:
-        if fouten := violations(page, axe_source):
-            gevonden[naam] = fouten
+    def scan(naam: str, velden: str = "") -> None:
+        fouten = []
+        for breedte in BREEDTES:  # ends at 1280, where the test goes on
+            fouten += reflow(page, breedte, velden)
+            fouten += [f"axe ({breedte} px): {fout}" for fout in violations(page, axe_source)]
+        if fouten:
+            gevonden[naam] = list(dict.fromkeys(fouten))
 
     page.goto("/inloggen/")
     scan("inloggen")
@@ -110,11 +138,11 @@ def test_main_pages_have_no_wcag_violations(page, axe_source, tmp_path):
 
     log_in(page, "woonpunt")
     page.goto("/dossiers/maastricht-2015/invoer/2015/realisatie/")
-    scan("invoer")
+    scan("invoer", velden=INVOERVELDEN)
     page.get_by_role("textbox", name="Verbeteringen", exact=True).fill("8g")
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_role("alert")).to_contain_text("Er is niets opgeslagen")
-    scan("invoer met een fout")
+    scan("invoer met een fout", velden=INVOERVELDEN)
     page.get_by_role("button", name="Uitloggen").click()
 
     log_in(page, "maastricht")
