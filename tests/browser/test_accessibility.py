@@ -42,6 +42,9 @@ LEZEN = [  # as the bestuurder
     "/dashboards/maastricht-2015/vergelijking/?jaar=2015",
     "/dashboards/maastricht-2015/trend/verhuur-totaal/",
     "/bestaat-niet/",
+    "/toegankelijkheid/",
+    "/privacy/",
+    "/contact/",
 ]
 
 
