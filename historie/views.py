@@ -58,7 +58,7 @@ def dossier(request, slug: str):
             "dossier": gekozen,
             "filter": filterset,
             "gefilterd": not filterset.is_valid() or any(filterset.form.cleaned_data.values()),
-            "regels": regels(list(pagina)),
+            "regels": regels(list(pagina), bekend=frozenset({"dossier_id"})),
             "pagina": pagina,
         },
     )

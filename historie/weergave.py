@@ -33,7 +33,7 @@ WEGEN = {
     "beheer": "via Beheer",
     "import": "met een Excel-import",
     "achtergrond": "bij het maken van een rapportage",
-    "systeem": "automatisch, bij het inlezen of bijwerken van de gegevens",
+    "systeem": "automatisch (inlezen of bijwerken)",
     "database": "rechtstreeks in de database",
 }
 LEEG = "–"
@@ -70,9 +70,12 @@ class Regel:
         return WEGEN.get(self.mutatie.bron, self.mutatie.bron)
 
 
-def regels(mutaties: list[Mutatie], *, met_namen: bool = True) -> list[Regel]:
+def regels(
+    mutaties: list[Mutatie], *, met_namen: bool = True, bekend: frozenset[str] = frozenset()
+) -> list[Regel]:
     """Each mutation with its changed fields, foreign keys shown by name (one query per
-    model they point to, not per row); without names, no query at all."""
+    model they point to, not per row); without names, no query at all. `bekend`: columns
+    the page already says (the dossier on a dossier's history), not repeated per row."""
     namen = _namen(mutaties) if met_namen else {}
     resultaat = []
     for mutatie in mutaties:
@@ -87,7 +90,9 @@ def regels(mutaties: list[Mutatie], *, met_namen: bool = True) -> list[Regel]:
             else lambda kolom, oud, nieuw: not _leeg(oud.get(kolom, nieuw.get(kolom)))
         )
         kolommen = [
-            k for k in velden if k not in BOEKHOUDING | TECHNISCH and getoond(k, oud, nieuw)
+            k
+            for k in velden
+            if k not in BOEKHOUDING | TECHNISCH | bekend and getoond(k, oud, nieuw)
         ]
         if mutatie.actie == Mutatie.Actie.GEWIJZIGD and not kolommen:
             continue  # only bookkeeping changed (a save that changed no figure of a year)
