@@ -106,7 +106,7 @@ def test_the_history_says_who_changed_what_in_words_and_hides_the_slug(client, w
     html = re.sub(r"\s+", " ", response.content.decode())
 
     assert 'Anne de Vries (Corporatie A)<br><span class="meetdefinitie">via de website' in html
-    assert "Het systeem<br><span class=\"meetdefinitie\">automatisch (inlezen of bijwerken)" in html
+    assert 'Het systeem<br><span class="meetdefinitie">automatisch (inlezen of bijwerken)' in html
     assert "via systeem" not in html
     assert "Slug:" not in html
     velden = {v.veld for r in response.context["regels"] for v in r.velden}
