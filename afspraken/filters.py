@@ -2,6 +2,8 @@ import django_filters
 from django.db.models import Q
 from django.utils import timezone
 
+from core.filters import jaarkeuzes
+
 from .models import Afspraak
 
 
@@ -12,7 +14,7 @@ class AfspraakFilter(django_filters.FilterSet):
         label="Soort", choices=Afspraak.Soort.choices, empty_label="Alle soorten"
     )
     partij = django_filters.CharFilter(label="Partij (naam)", method="filter_partij")
-    jaar = django_filters.NumberFilter(label="Jaar", method="filter_jaar")
+    jaar = django_filters.ChoiceFilter(label="Jaar", empty_label="Alle jaren", method="filter_jaar")
     status = django_filters.ChoiceFilter(
         label="Status", choices=STATUS_KEUZES, empty_label="Alle", method="filter_status"
     )
@@ -21,11 +23,15 @@ class AfspraakFilter(django_filters.FilterSet):
         model = Afspraak
         fields = ["soort_afspraak", "partij", "jaar", "status"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["jaar"].extra["choices"] = jaarkeuzes()
+
     def filter_partij(self, queryset, name, value):
         return queryset.met_partij(value)
 
     def filter_jaar(self, queryset, name, value):
-        return queryset.loopt_in(value)
+        return queryset.loopt_in(int(value))
 
     def filter_status(self, queryset, name, value):
         vandaag = timezone.localdate()

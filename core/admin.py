@@ -18,9 +18,10 @@ from .models import (
     Waarde,
 )
 
-# Beheer in Dutch: its titles, and the names of the apps that come from elsewhere.
-admin.site.site_header = "Prestatiemonitor – beheer"
-admin.site.site_title = "Prestatiemonitor – beheer"
+# Beheer in Dutch: its titles and the names of the apps that come from elsewhere; the
+# libraries' model and field names are translated in locale/nl (docs/architecture.md).
+admin.site.site_header = "Prestatiemonitor – Beheer"
+admin.site.site_title = "Prestatiemonitor – Beheer"
 admin.site.index_title = "Beheer"
 NEDERLANDSE_APPNAMEN = {
     "auth": "gebruikersgroepen",
@@ -28,20 +29,9 @@ NEDERLANDSE_APPNAMEN = {
     "django_tasks": "achtergrondtaken",
     "django_tasks_database": "achtergrondtaken (wachtrij)",
 }
-NEDERLANDSE_MODELNAMEN = {
-    "axes.AccessAttempt": ("inlogpoging", "inlogpogingen"),
-    "axes.AccessLog": ("inlogregel", "inloglogboek"),
-    "axes.AccessFailureLog": ("mislukte inlog", "mislukte inlogs"),
-    "django_tasks_database.DBTaskResult": ("taakresultaat", "taakresultaten"),
-}
 for label, naam in NEDERLANDSE_APPNAMEN.items():
     if label in apps.app_configs:
         apps.get_app_config(label).verbose_name = naam
-for label, (enkelvoud, meervoud) in NEDERLANDSE_MODELNAMEN.items():
-    app_label, _, model_naam = label.partition(".")
-    if app_label in apps.app_configs:
-        model = apps.get_model(app_label, model_naam)
-        model._meta.verbose_name, model._meta.verbose_name_plural = enkelvoud, meervoud
 
 
 class OnderdeelKeuze(forms.ModelChoiceField):

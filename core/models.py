@@ -204,8 +204,13 @@ class Dossier(models.Model):
 
     @property
     def periode(self) -> str:
-        """ "2013–2015"; an unknown start is "?", an open end "…"."""
-        return f"{self.startjaar or '?'}–{self.eindjaar or '…'}"
+        """ "2013–2015", an open end "2013–…". An unknown start as the source puts it: a Regio
+        Deal runs from its signing (as its page says); of another dossier only the end is known."""
+        if self.startjaar:
+            return f"{self.startjaar}–{self.eindjaar or '…'}"
+        if self.soort == self.Soort.REGIODEAL:
+            return "vanaf ondertekening" + (f" – {self.eindjaar}" if self.eindjaar else "")
+        return f"tot en met {self.eindjaar}" if self.eindjaar else "looptijd niet bekend"
 
     @property
     def startjaar(self) -> int | None:

@@ -2,6 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.http import QueryDict
 
+from core.filters import jaarkeuzes
 from core.models import Dossier, Partij
 from core.status import Status
 
@@ -18,7 +19,7 @@ class CelFilter(django_filters.FilterSet):
         empty_label=None,
         method="filter_bereik",
     )
-    jaar = django_filters.NumberFilter(label="Jaar")
+    jaar = django_filters.ChoiceFilter(label="Jaar", empty_label="Alle jaren")
     organisatie = django_filters.CharFilter(label="Organisatie (naam)", method="filter_organisatie")
     onderdeel = django_filters.CharFilter(
         label="Thema of actielijn",
@@ -40,6 +41,7 @@ class CelFilter(django_filters.FilterSet):
         if not data.get("bereik"):
             data["bereik"] = self.EIGEN
         super().__init__(data, *args, request=request, **kwargs)
+        self.filters["jaar"].extra["choices"] = jaarkeuzes()
 
     def filter_bereik(self, queryset, name, value):
         # The view starts from these dossiers' cells (`bereik_van`): other figures are not read.

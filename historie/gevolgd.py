@@ -38,6 +38,7 @@ BIJZONDER = {
         sleutel=("indicator_id", "jaar", "soort", "organisatie_id", "locatie_id"),
         is_cijfer=True,
     ),
+    "core.partij": Gevolgd("core.partij", omschrijving=("organisatie_id", "rol")),
     "regiodeals.kosten": Gevolgd("regiodeals.kosten", sleutel=("post_id", "jaar", "bron")),
     "core.jaaropgave": Gevolgd(
         "core.jaaropgave", omschrijving=("organisatie_id", "jaar", "soort", "status")

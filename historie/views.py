@@ -6,11 +6,12 @@ from django.shortcuts import get_object_or_404, render
 
 from core.models import Dossier, Indicator, Waarde
 
+from .filters import MutatieFilter
 from .gevolgd import Gevolgd, gevolgd, labels_van
 from .models import Mutatie
 from .weergave import regels
 
-PER_PAGINA = 50
+PER_PAGINA = 25
 # Rows whose history only some users may read: figures (concept figures are not public)
 # and reports (a concept only for the parties).
 AFGESCHERMD = ("core.waarde",)
@@ -22,9 +23,11 @@ def ding(request, label: str, sleutel: str):
     if tabel is None:
         raise Http404("Deze gegevens hebben geen wijzigingshistorie.")
     labels = labels_van(tabel.model) if not tabel.sleutel else [label]
-    mutaties = Mutatie.objects.filter(tabel__in=labels, sleutel=sleutel).select_related("gebruiker")
+    mutaties = Mutatie.objects.filter(tabel__in=labels, sleutel=sleutel).select_related(
+        "gebruiker__organisatie"
+    )
     _mag_zien(request.user, tabel, sleutel, mutaties)
-    pagina = Paginator(mutaties, PER_PAGINA).get_page(request.GET.get("pagina"))
+    pagina = Paginator(mutaties, PER_PAGINA).get_page(request.GET.get("page"))
     rijen = regels(list(pagina))
     titel = rijen[0].wat if rijen else f"{tabel.model._meta.verbose_name} {sleutel}"
     return render(
@@ -40,21 +43,31 @@ def ding(request, label: str, sleutel: str):
 
 
 def dossier(request, slug: str):
-    """Everything that changed in a dossier: its agreement, deal or project and their parts."""
+    """Everything that changed in a dossier: its agreement, deal or project and their parts,
+    for a year, an organisation or an item, a page at a time."""
     gekozen = get_object_or_404(Dossier.objects.visible_to(request.user), slug=slug)
-    mutaties = mutaties_in_dossier(gekozen, request.user)
-    pagina = Paginator(mutaties, PER_PAGINA).get_page(request.GET.get("pagina"))
+    filterset = MutatieFilter(
+        request.GET, mutaties_in_dossier(gekozen, request.user), dossier=gekozen
+    )
+    mutaties = filterset.qs if filterset.is_valid() else filterset.queryset.none()
+    pagina = Paginator(mutaties, PER_PAGINA).get_page(request.GET.get("page"))
     return render(
         request,
         "historie/dossier.html",
-        {"dossier": gekozen, "regels": regels(list(pagina)), "pagina": pagina},
+        {
+            "dossier": gekozen,
+            "filter": filterset,
+            "gefilterd": not filterset.is_valid() or any(filterset.form.cleaned_data.values()),
+            "regels": regels(list(pagina), bekend=frozenset({"dossier_id"})),
+            "pagina": pagina,
+        },
     )
 
 
 def mutaties_in_dossier(dossier: Dossier, user):
     """A dossier's history as `user` may read it: the figures and reports only for those who
     maintain the dossier (a concept figure or report is not public)."""
-    mutaties = Mutatie.objects.filter(dossier=dossier).select_related("gebruiker")
+    mutaties = Mutatie.objects.filter(dossier=dossier).select_related("gebruiker__organisatie")
     if not user.has_perm("core.change_dossier", dossier):
         mutaties = mutaties.exclude(tabel__in=AFGESCHERMD).exclude(tabel__startswith="rapportages.")
     return mutaties

@@ -24,7 +24,18 @@ BOEKHOUDING = {
     "ingevoerd_door_id",
     "gewijzigd_door_id",
 }
+# Technical columns: a web address or code says nothing to a reader of the history.
+TECHNISCH = {"slug"}
 NAAMVELDEN = ("naam", "titel", "omschrijving", "nummer", "code")
+# How a change came in, as a reader says it ("bron" as the triggers record it).
+WEGEN = {
+    "scherm": "via de website",
+    "beheer": "via Beheer",
+    "import": "met een Excel-import",
+    "achtergrond": "bij het maken van een rapportage",
+    "systeem": "automatisch (inlezen of bijwerken)",
+    "database": "rechtstreeks in de database",
+}
 LEEG = "–"
 
 
@@ -43,15 +54,28 @@ class Regel:
 
     @property
     def door(self) -> str:
+        """Who: a person by name, else the system or someone outside the application."""
         gebruiker = self.mutatie.gebruiker
         if gebruiker is None:
-            return {"database": "buiten de applicatie"}.get(self.mutatie.bron, "systeem")
+            return "buiten de applicatie" if self.mutatie.bron == "database" else "het systeem"
         return gebruiker.get_full_name() or gebruiker.username
 
+    @property
+    def namens(self) -> str:
+        gebruiker = self.mutatie.gebruiker
+        return str(gebruiker.organisatie) if gebruiker and gebruiker.organisatie_id else ""
 
-def regels(mutaties: list[Mutatie], *, met_namen: bool = True) -> list[Regel]:
+    @property
+    def hoe(self) -> str:
+        return WEGEN.get(self.mutatie.bron, self.mutatie.bron)
+
+
+def regels(
+    mutaties: list[Mutatie], *, met_namen: bool = True, bekend: frozenset[str] = frozenset()
+) -> list[Regel]:
     """Each mutation with its changed fields, foreign keys shown by name (one query per
-    model they point to, not per row); without names, no query at all."""
+    model they point to, not per row); without names, no query at all. `bekend`: columns
+    the page already says (the dossier on a dossier's history), not repeated per row."""
     namen = _namen(mutaties) if met_namen else {}
     resultaat = []
     for mutatie in mutaties:
@@ -65,7 +89,11 @@ def regels(mutaties: list[Mutatie], *, met_namen: bool = True) -> list[Regel]:
             if mutatie.actie == Mutatie.Actie.GEWIJZIGD
             else lambda kolom, oud, nieuw: not _leeg(oud.get(kolom, nieuw.get(kolom)))
         )
-        kolommen = [k for k in velden if k not in BOEKHOUDING and getoond(k, oud, nieuw)]
+        kolommen = [
+            k
+            for k in velden
+            if k not in BOEKHOUDING | TECHNISCH | bekend and getoond(k, oud, nieuw)
+        ]
         if mutatie.actie == Mutatie.Actie.GEWIJZIGD and not kolommen:
             continue  # only bookkeeping changed (a save that changed no figure of a year)
         resultaat.append(
@@ -102,7 +130,7 @@ def omschrijving(mutatie: Mutatie, namen: dict) -> str:
     for naam in NAAMVELDEN:
         if rij.get(naam):
             return f"{soort}: {rij[naam]}"
-    return f"{soort} {mutatie.object_id}"
+    return soort  # a number would tell a reader nothing
 
 
 def _velden(model: type[models.Model]) -> dict[str, models.Field]:

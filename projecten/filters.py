@@ -1,5 +1,6 @@
 import django_filters
 
+from core.filters import jaarkeuzes
 from core.models import Organisatie, Partij
 
 from .models import Project
@@ -11,11 +12,17 @@ class ProjectFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         label="Status", choices=Project.Status.choices, empty_label="Alle"
     )
-    jaar = django_filters.NumberFilter(label="Loopt in jaar", method="filter_jaar")
+    jaar = django_filters.ChoiceFilter(
+        label="Loopt in jaar", empty_label="Alle jaren", method="filter_jaar"
+    )
 
     class Meta:
         model = Project
         fields = ["financier", "gemeente", "status", "jaar"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["jaar"].extra["choices"] = jaarkeuzes()
 
     def filter_financier(self, queryset, name, value):
         return queryset.met_partij(value, rol=Partij.Rol.FINANCIER)
@@ -24,4 +31,4 @@ class ProjectFilter(django_filters.FilterSet):
         return queryset.met_partij(value, organisatie__soort=Organisatie.Soort.GEMEENTE)
 
     def filter_jaar(self, queryset, name, value):
-        return queryset.loopt_in(value)
+        return queryset.loopt_in(int(value))

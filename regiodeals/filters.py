@@ -1,10 +1,12 @@
 import django_filters
 
-from .models import Landsdeel, Regiodeal
+from .models import Landsdeel, Regiodeal, Tranche
 
 
 class RegiodealFilter(django_filters.FilterSet):
-    tranche = django_filters.NumberFilter(label="Tranche (nummer)", field_name="tranche__nummer")
+    tranche = django_filters.ChoiceFilter(
+        label="Tranche", field_name="tranche__nummer", empty_label="Alle tranches"
+    )
     landsdeel = django_filters.ChoiceFilter(
         label="Landsdeel", choices=Landsdeel.choices, empty_label="Alle landsdelen"
     )
@@ -15,3 +17,10 @@ class RegiodealFilter(django_filters.FilterSet):
     class Meta:
         model = Regiodeal
         fields = ["tranche", "landsdeel", "status"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["tranche"].extra["choices"] = [
+            (nummer, f"Tranche {nummer}")
+            for nummer in Tranche.objects.order_by("nummer").values_list("nummer", flat=True)
+        ]

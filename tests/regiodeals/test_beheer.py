@@ -36,7 +36,7 @@ def _tranche_met_deals(deals: list[dict]) -> dict:
 def test_the_admin_index_is_dutch_for_the_beheerder(client, beheerder):
     client.force_login(beheerder)
     html = client.get(reverse("admin:index")).content.decode()
-    assert "Prestatiemonitor – beheer" in html
+    assert "Prestatiemonitor – Beheer" in html
     assert "Django" not in html
     for engels in ("Access attempts", "Task results", "Authentication"):
         assert engels.lower() not in html.lower()
