@@ -10,10 +10,12 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
 from historie.links import cijfer_historie_url
+from historie.models import Mutatie
 
 from .aanlevering import leverende_organisaties, levert_cijfers, ondertekent_alleen
 from .forms import CijferForm, HeropenForm, InvoerRij, form_status
 from .invoerdoelen import doelen_bij
+from .invoertoets import bevindingen_bij
 from .jaren import jaar_of_404
 from .models import Dossier, Jaaropgave, Organisatie, Partij, Soort
 from .services import (
@@ -90,20 +92,62 @@ def _geen_aanlevering(dossier, organisatie) -> str:
     return f"{organisatie} levert in {dossier} geen cijfers aan: er is hier niets in te voeren."
 
 
-def _invoer_rijen(dossier, organisatie, jaar, soort, user) -> list[InvoerRij]:
+def _invoer_rijen(dossier, organisatie, jaar, soort, user):
+    """The grid's rows, and the findings of the dossier's checks on what is saved."""
     plekken = invoer_plekken(dossier, organisatie, jaar)
     bestaand = bestaande_waarden(dossier, organisatie, jaar, soort)
     doelen = doelen_bij(dossier, organisatie, plekken, user=user, jaar=jaar, soort=soort)
-    return [
+    per_plek, bevindingen = bevindingen_bij(dossier, organisatie, plekken, jaar=jaar, soort=soort)
+    rijen = [
         InvoerRij.voor_plek(
             plek,
             bestaand.get(plek.sleutel),
             plek.indicator.meetdefinitie_voor(organisatie.pk),
             historie_url=cijfer_historie_url(*plek.sleutel, jaar=jaar, soort=soort),
             doelen=doelen[plek.sleutel],
+            bevindingen=per_plek[plek.sleutel],
         )
         for plek in plekken
     ]
+    return rijen, bevindingen
+
+
+def _lege_velden(dossier, organisatie, jaar, soort) -> list[str]:
+    """The names of the grid's cells with no figure saved, in the grid's order."""
+    bestaand = bestaande_waarden(dossier, organisatie, jaar, soort)
+    return [
+        plek.naam
+        for plek in invoer_plekken(dossier, organisatie, jaar)
+        if plek.sleutel not in bestaand
+    ]
+
+
+def _stap(opgave, status: str, van: str):
+    """(who, when) the year last went from `van` to `status`, from the history; the last
+    change of the year when the history does not tell (figures loaded from a source)."""
+    if opgave.pk is None or opgave.status != status:
+        return None
+    mutatie = (
+        Mutatie.objects.filter(
+            tabel="core.jaaropgave",
+            object_id=opgave.pk,
+            oud__status=van,
+            nieuw__status=status,
+        )
+        .select_related("gebruiker")
+        .first()
+    )
+    if mutatie is not None:
+        return mutatie.gebruiker, mutatie.tijdstip
+    return opgave.gewijzigd_door, opgave.gewijzigd_op
+
+
+def _alleen_lezen(request, opgave) -> bool:
+    """A submitted year is shown as text; it can still be changed (until it is vastgesteld)
+    by choosing "Cijfers wijzigen", a vastgesteld year only after it is reopened."""
+    if opgave.is_vergrendeld:
+        return True
+    return opgave.status == Jaaropgave.Status.INGEDIEND and "wijzigen" not in request.GET
 
 
 def _geen_invoer(request, dossier, organisatie, opgave, jaar, soort):
@@ -131,7 +175,7 @@ def jaaropgave_invoer(request, slug: str, jaar: int, soort: str):
     dossier, organisatie, opgave = _opgave_context(request, slug, jaar, soort)
     if request.method != "POST" and not levert_cijfers(dossier, organisatie):
         return _geen_invoer(request, dossier, organisatie, opgave, jaar, soort)
-    rijen = _invoer_rijen(dossier, organisatie, jaar, soort, request.user)
+    rijen, bevindingen = _invoer_rijen(dossier, organisatie, jaar, soort, request.user)
     form = CijferForm(request.POST or None, rijen=rijen)
     if (
         request.method == "POST"
@@ -161,8 +205,23 @@ def jaaropgave_invoer(request, slug: str, jaar: int, soort: str):
         "heropen_form": HeropenForm(),
         "mag_vaststellen": request.user.has_perm("core.vaststellen_jaaropgave", opgave),
         "organisaties": _keuze(request.user, dossier),
+        "alleen_lezen": _alleen_lezen(request, opgave) and not form.errors,
+        "ingediend": _stap(opgave, Jaaropgave.Status.INGEDIEND, Jaaropgave.Status.CONCEPT),
+        "vastgesteld": _stap(opgave, Jaaropgave.Status.VASTGESTELD, Jaaropgave.Status.INGEDIEND),
+        "bevindingen": bevindingen,
+        "foutintro": _foutintro(form),
     }
     return render(request, "core/jaaropgave_invoer.html", context, status=form_status(form))
+
+
+def _foutintro(form) -> str:
+    """The error summary's first sentence: how many cells are wrong; none for an error of
+    the grid as a whole (it says itself that nothing was saved)."""
+    aantal = sum(1 for naam in form.errors if naam != "__all__")
+    if not aantal:
+        return ""
+    vakken = "1 vak bevat" if aantal == 1 else f"{aantal} vakken bevatten"
+    return f"Er is niets opgeslagen: {vakken} een fout. Verbeter de gemarkeerde vakken."
 
 
 def _indienen(request, opgave):
@@ -190,6 +249,19 @@ def jaaropgave_actie(request, slug: str, jaar: int, soort: str, actie: str):
     if actie not in ACTIES:  # known before anything is stored
         raise Http404("Onbekende actie.")
     dossier, organisatie, opgave = _opgave_context(request, slug, jaar, soort)
+    if actie == "indienen" and request.POST.get("bevestigd") != "ja" and opgave.status == "concept":
+        # Nothing is submitted with empty cells until the user confirms, naming them.
+        lege = _lege_velden(dossier, organisatie, jaar, soort)
+        if lege:
+            context = {
+                "dossier": dossier,
+                "organisatie": organisatie,
+                "opgave": opgave,
+                "jaar": jaar,
+                "soort": soort,
+                "lege": lege,
+            }
+            return render(request, "core/invoer_indienen.html", context)
     try:
         with transaction.atomic():  # a refused action leaves no new Jaaropgave behind
             if opgave.pk is None:

@@ -119,7 +119,7 @@ def test_a_year_outside_the_term_is_not_found_and_nothing_is_stored(client, were
 
 def test_submit_fix_lock_and_reopen_a_year(client, wereld):
     client.force_login(wereld.eigenaar)
-    client.post(actie_url(wereld, "indienen", wereld.corporatie_a))
+    client.post(actie_url(wereld, "indienen", wereld.corporatie_a), {"bevestigd": "ja"})
     opgave = Jaaropgave.objects.get(organisatie=wereld.corporatie_a, jaar=2015)
     assert opgave.status == "ingediend"
     assert wereld.buitenstaander.has_perm("core.view_waarde", wereld.waarde_a)
