@@ -62,7 +62,7 @@ class OrganisatieDetailView(DetailView):
 
 
 def _opgave_context(request, slug: str, jaar: int, soort: str):
-    dossier = get_object_or_404(Dossier, slug=slug)
+    dossier = get_object_or_404(Dossier.objects.select_related("penvoerder"), slug=slug)
     jaar_of_404(dossier, jaar)  # before anything is looked up or stored for that year
     if soort not in Soort.values:
         raise Http404("Onbekende soort.")
@@ -75,7 +75,9 @@ def _opgave_context(request, slug: str, jaar: int, soort: str):
         raise PermissionDenied("U hoort bij geen organisatie.")
     opgave = Jaaropgave.objects.filter(
         dossier=dossier, organisatie=organisatie, jaar=jaar, soort=soort
-    ).first() or Jaaropgave(dossier=dossier, organisatie=organisatie, jaar=jaar, soort=soort)
+    ).select_related("gewijzigd_door").first() or Jaaropgave(
+        dossier=dossier, organisatie=organisatie, jaar=jaar, soort=soort
+    )
     if not request.user.has_perm("core.enter_jaaropgave", opgave):
         raise PermissionDenied("U mag de cijfers van deze organisatie niet invoeren.")
     if not levert_cijfers(dossier, organisatie) and request.method == "POST":
@@ -122,24 +124,27 @@ def _lege_velden(dossier, organisatie, jaar, soort) -> list[str]:
     ]
 
 
-def _stap(opgave, status: str, van: str):
-    """(who, when) the year last went from `van` to `status`, from the history; the last
-    change of the year when the history does not tell (figures loaded from a source)."""
-    if opgave.pk is None or opgave.status != status:
-        return None
-    mutatie = (
-        Mutatie.objects.filter(
-            tabel="core.jaaropgave",
-            object_id=opgave.pk,
-            oud__status=van,
-            nieuw__status=status,
-        )
-        .select_related("gebruiker")
-        .first()
-    )
-    if mutatie is not None:
-        return mutatie.gebruiker, mutatie.tijdstip
-    return opgave.gewijzigd_door, opgave.gewijzigd_op
+def _stappen(opgave) -> dict[str, tuple]:
+    """Per status the year is in or past, (who, when) it last got there from the step before,
+    from the history; the year's last change when the history does not tell (figures loaded
+    from a source). One query, whatever the status."""
+    stappen = {Jaaropgave.Status.INGEDIEND: Jaaropgave.Status.CONCEPT}
+    stappen[Jaaropgave.Status.VASTGESTELD] = Jaaropgave.Status.INGEDIEND
+    mutaties = Mutatie.objects.filter(
+        tabel="core.jaaropgave", object_id=opgave.pk or 0, nieuw__status__in=list(stappen)
+    ).select_related("gebruiker")
+    gevonden = {}
+    for mutatie in mutaties:  # newest first
+        naar = mutatie.nieuw["status"]
+        if (mutatie.oud or {}).get("status") == stappen[naar] and naar not in gevonden:
+            gevonden[naar] = (mutatie.gebruiker, mutatie.tijdstip)
+    bereikt = [Jaaropgave.Status.INGEDIEND] if opgave.status == Jaaropgave.Status.INGEDIEND else []
+    if opgave.is_vergrendeld:
+        bereikt = list(stappen)
+    return {
+        status: gevonden.get(status, (opgave.gewijzigd_door, opgave.gewijzigd_op))
+        for status in bereikt
+    }
 
 
 def _alleen_lezen(request, opgave) -> bool:
@@ -206,8 +211,7 @@ def jaaropgave_invoer(request, slug: str, jaar: int, soort: str):
         "mag_vaststellen": request.user.has_perm("core.vaststellen_jaaropgave", opgave),
         "organisaties": _keuze(request.user, dossier),
         "alleen_lezen": _alleen_lezen(request, opgave) and not form.errors,
-        "ingediend": _stap(opgave, Jaaropgave.Status.INGEDIEND, Jaaropgave.Status.CONCEPT),
-        "vastgesteld": _stap(opgave, Jaaropgave.Status.VASTGESTELD, Jaaropgave.Status.INGEDIEND),
+        "stappen": _stappen(opgave),
         "bevindingen": bevindingen,
         "foutintro": _foutintro(form),
     }
