@@ -23,6 +23,7 @@ class InvoerRij:
     versie: int = 0  # of the stored figure; 0 when there is none (see core.versies)
     historie_url: str = ""
     doelen: tuple[str, ...] = ()  # what the figure counts toward (core.invoerdoelen)
+    bevindingen: tuple[str, ...] = ()  # the dossier's checks on what is saved (core.invoertoets)
 
     @classmethod
     def voor_plek(
@@ -33,6 +34,7 @@ class InvoerRij:
         *,
         historie_url: str = "",
         doelen: list[str] | tuple[str, ...] = (),
+        bevindingen: list[str] | tuple[str, ...] = (),
     ):
         """A row for a `core.services.Invoerplek`."""
         indicator = plek.indicator
@@ -47,6 +49,7 @@ class InvoerRij:
             versie=bestaand.versie if bestaand else 0,
             historie_url=historie_url,
             doelen=tuple(doelen),
+            bevindingen=tuple(bevindingen),
         )
 
     @property

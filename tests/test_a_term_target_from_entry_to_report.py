@@ -79,7 +79,7 @@ def voer_in_en_dien_in(client, ns, jaar: int, waarde: str) -> None:
     grid = reverse("core:invoer", args=[SLUG, jaar, "realisatie"])
     assert rooster_post(client, grid, {f"waarde_{ns.item.pk}": waarde}).status_code == 302
     indienen = reverse("core:invoer_actie", args=[SLUG, jaar, "realisatie", "indienen"])
-    assert client.post(indienen).status_code == 302
+    assert client.post(indienen, {"bevestigd": "ja"}).status_code == 302
 
 
 def tekst_van(response) -> str:

@@ -1,4 +1,6 @@
-"""Woonpunt enters its 2015 realisation in the grid, mistypes one figure, and submits the year."""
+"""Woonpunt enters its 2015 realisation in the grid, mistypes one figure, and submits the year:
+the error summary takes the focus and leads to the field; submitting with empty fields asks
+for confirmation, naming them."""
 
 from decimal import Decimal
 
@@ -33,9 +35,17 @@ def test_woonpunt_fixes_a_mistyped_figure_then_saves_and_submits_2015(person, pa
     person.type_into(sloop, "82")
     person.activate(page.get_by_role("button", name="Opslaan"))
 
-    expect(page.get_by_role("alert")).to_contain_text(
-        "Er is niets opgeslagen: 1 vak bevat een fout."
-    )
+    overzicht = page.get_by_role("alert")
+    expect(overzicht).to_contain_text("Er is niets opgeslagen: 1 vak bevat een fout.")
+    expect(overzicht).to_be_focused()  # document.activeElement: read first, after an error
+    link = overzicht.get_by_role("link", name=f"Verbeteringen: {FOUT}")
+    if person.keyboard_only:
+        page.keyboard.press("Tab")
+        expect(link).to_be_focused()
+        page.keyboard.press("Enter")
+    else:
+        link.click()
+    expect(verbeteringen).to_be_focused()
     expect(verbeteringen).to_have_attribute("aria-invalid", "true")
     # The error first, then what the figure counts toward (Woonpunt's plan for 2015).
     expect(verbeteringen).to_have_accessible_description(f"{FOUT} Telt mee voor: plan 2015: 89")
@@ -49,13 +59,30 @@ def test_woonpunt_fixes_a_mistyped_figure_then_saves_and_submits_2015(person, pa
     person.activate(page.get_by_role("button", name="Opslaan"))
 
     expect(page.get_by_role("status")).to_contain_text("De cijfers van Woonpunt zijn opgeslagen.")
+    expect(page.get_by_role("status")).to_be_focused()
     expect(verbeteringen).to_have_value("87")
     assert woonpunt_realisatie_2015() == {"Verbeteringen": Decimal(87), "Sloop": Decimal(82)}
 
     person.activate(page.get_by_role("button", name="Realisatie 2015 indienen"))
 
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Realisatie 2015 van Woonpunt indienen met lege vakken?"
+    )
+    expect(page.get_by_role("alert").get_by_role("listitem")).to_have_text(
+        ["Nieuwbouw", "Investeringen in duurzaamheid", "waarvan plaatsing HR-ketels", "Verkoop"]
+    )
+    assert (
+        not Jaaropgave.objects.filter(organisatie__slug="woonpunt", jaar=2015)
+        .exclude(soort="plan")
+        .exclude(status="concept")
+    )
+    person.activate(page.get_by_role("button", name="Toch indienen"))
+
     expect(page.get_by_role("status")).to_contain_text("Realisatie 2015 is ingediend.")
-    expect(page.get_by_text("Status: ingediend.")).to_be_visible()
+    expect(page.get_by_text("Status: ingediend.")).to_contain_text(
+        "Ingediend door Beleidsmedewerker"
+    )
+    expect(page.get_by_role("button", name="Opslaan")).to_have_count(0)
     opgave = Jaaropgave.objects.get(
         dossier__slug="maastricht-2015", organisatie__slug="woonpunt", jaar=2015, soort="realisatie"
     )

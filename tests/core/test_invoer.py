@@ -5,7 +5,7 @@ from decimal import Decimal
 from django.urls import reverse
 
 from core.models import Heropening, Jaaropgave, User, Waarde
-from tests.rooster import rooster_post
+from tests.rooster import formulier, rooster_post
 
 
 def grid_url(wereld, jaar=2015, soort="realisatie", organisatie=None):
@@ -119,10 +119,12 @@ def test_a_year_outside_the_term_is_not_found_and_nothing_is_stored(client, were
 
 def test_submit_fix_lock_and_reopen_a_year(client, wereld):
     client.force_login(wereld.eigenaar)
-    client.post(actie_url(wereld, "indienen", wereld.corporatie_a))
+    client.post(actie_url(wereld, "indienen", wereld.corporatie_a), {"bevestigd": "ja"})
     opgave = Jaaropgave.objects.get(organisatie=wereld.corporatie_a, jaar=2015)
     assert opgave.status == "ingediend"
     assert wereld.buitenstaander.has_perm("core.view_waarde", wereld.waarde_a)
+    # The grid as opened to change the submitted year, posted after it was vastgesteld.
+    open_grid = formulier(client.get(grid_url(wereld) + "?wijzigen=1").content.decode())
 
     not_allowed = client.post(actie_url(wereld, "vaststellen", wereld.corporatie_a))
     assert not_allowed.status_code == 403
@@ -135,7 +137,7 @@ def test_submit_fix_lock_and_reopen_a_year(client, wereld):
     assert opgave.status == "vastgesteld"
 
     client.force_login(wereld.eigenaar)
-    locked = rooster_post(client, grid_url(wereld), {veld(wereld): "61"})
+    locked = client.post(grid_url(wereld), open_grid | {veld(wereld): "61"})
     assert locked.status_code == 400
     assert "is vastgesteld; heropen het jaar" in locked.content.decode()
     assert Waarde.objects.get(pk=wereld.waarde_a.pk).waarde == Decimal("60")

@@ -33,7 +33,9 @@ def test_the_gemeente_sees_the_term_target_with_what_is_realised_so_far(client, 
     assert response.status_code == 200
     html = response.content.decode()
     assert onder_veld(html, t.nieuwbouw) == "Telt mee voor: doel 800 over 2025–2028, tot nu toe 410"
-    assert f'aria-describedby="doel_id_waarde_{t.nieuwbouw.pk}"' in html
+    # The year is submitted, so shown as text; opened to change it, the text describes the field.
+    wijzigen = client.get(response.request["PATH_INFO"] + "?wijzigen=1").content.decode()
+    assert f'aria-describedby="doel_id_waarde_{t.nieuwbouw.pk}"' in wijzigen
     # The other municipality's target of 999 is not this agreement's.
     assert "999" not in html and "333" not in html
 

@@ -224,7 +224,7 @@ def test_project_dashboard_shows_the_figures_a_municipality_entered_and_submitte
 
     assert client.post(grid, form).status_code == 302
     indienen = reverse("core:invoer_actie", args=[project, 2017, "realisatie", "indienen"])
-    assert client.post(indienen).status_code == 302
+    assert client.post(indienen, {"bevestigd": "ja"}).status_code == 302
     assert (
         Jaaropgave.objects.get(organisatie=almelo, jaar=2017).status == Jaaropgave.Status.INGEDIEND
     )

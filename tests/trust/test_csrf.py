@@ -103,7 +103,7 @@ def test_the_forms_tokens_are_accepted_by_their_views(strict, brondata):
     velden = formulier(grid.content.decode())  # with the versions the page shows
     assert strict.post(grid_url, velden | {"csrfmiddlewaretoken": token}).status_code == 302
     actie = reverse("core:invoer_actie", args=["maastricht-2015", 2015, "realisatie", "indienen"])
-    assert strict.post(actie, {"csrfmiddlewaretoken": token}).status_code == 302
+    assert strict.post(actie, {"csrfmiddlewaretoken": token, "bevestigd": "ja"}).status_code == 302
 
     strict.force_login(User.objects.get(username="groningen"))
     kosten_url = reverse("regiodeals:kosten", args=["regio-deal-groningen-noord-ii", 2021])
