@@ -146,6 +146,10 @@ def test_main_pages_have_no_wcag_violations(page, axe_source, tmp_path):
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_role("alert")).to_contain_text("Er is niets opgeslagen")
     scan("invoer met een fout", velden=INVOERVELDEN)
+    page.goto("/dossiers/maastricht-2015/invoer/2015/realisatie/")
+    page.get_by_role("button", name="Realisatie 2015 indienen").click()
+    expect(page.get_by_role("button", name="Toch indienen")).to_be_visible()
+    scan("indienen met lege velden")
     page.get_by_role("button", name="Uitloggen").click()
 
     log_in(page, "maastricht")
