@@ -84,8 +84,17 @@ def cpu_tijd() -> float:
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--herhalingen", type=int, default=30)
+    parser.add_argument(
+        "--rapport",
+        nargs=3,
+        action="append",
+        metavar=("SLUG", "JAAR", "COORDINATOR"),
+        help="another report, e.g. vol-afspraak-0 2025 vol-gemeente-0-coordinator on the "
+        "database of benchmarks/scale.py --bewaar",
+    )
     args = parser.parse_args()
-    for slug, jaar, coordinator in RAPPORTEN:
+    for slug, jaar, coordinator in args.rapport or RAPPORTEN:
+        jaar = int(jaar)
         dossier = Dossier.objects.get(slug=slug)
         rapport = Rapport.objects.filter(dossier=dossier, jaar=jaar).first()
         rapport = rapport or Rapport(dossier=dossier, jaar=jaar)
