@@ -14,10 +14,12 @@ indicator codes never contain a `/`; a location has no slug, so it goes by its n
 
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.db import connections
 from django.db.models import F
 from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, Cell, WriteOnlyCell
 from openpyxl.styles import Font
@@ -164,6 +166,32 @@ def iter_gegevens(waarden) -> Iterator[tuple]:
         .values_list(*_FIELDS)
         .iterator(chunk_size=2000)
     )
+    with _plan_voor_alle_rijen(connections[waarden.db]):
+        yield from _rijen(rijen)
+
+
+@contextmanager
+def _plan_voor_alle_rijen(connection):
+    """PostgreSQL plans a cursor (`iterator()`) for its first tenth of rows, keeping the
+    fast-start paths beside the cheapest ones: for this query of eight tables that triples
+    the planning (12 to 24 ms instead of 4 to 8) for the same plan, since the sort reads
+    every row anyway (docs/performance.md, issue #19). We read every row, so plan for all."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    # In a transaction SET LOCAL ends with it; in autocommit the cursor outlives one.
+    lokaal = connection.in_atomic_block
+    with connection.cursor() as cursor:
+        cursor.execute(f"SET {'LOCAL ' if lokaal else ''}cursor_tuple_fraction = 1")
+    try:
+        yield
+    finally:
+        if not lokaal:
+            with connection.cursor() as cursor:
+                cursor.execute("RESET cursor_tuple_fraction")
+
+
+def _rijen(rijen) -> Iterator[tuple]:
     for (
         dossier_slug,
         dossier_titel,
