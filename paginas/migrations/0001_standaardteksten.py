@@ -45,7 +45,8 @@ de cijfers van uw organisatie? Neem dan contact op met de beheerder van de Prest
 """
 
 PAGINAS = [
-    ("/toegankelijkheid/", "Toegankelijkheidsverklaring", TOEGANKELIJKHEID),
+    # A soft hyphen (U+00AD): the one long word breaks at its seam on a 320 px screen.
+    ("/toegankelijkheid/", "Toegankelijkheids\u00adverklaring", TOEGANKELIJKHEID),
     ("/privacy/", "Privacy", PRIVACY),
     ("/contact/", "Contact", CONTACT),
 ]
