@@ -26,6 +26,8 @@ from django.utils import timezone
 from core.services import create_demo_accounts
 
 MAP = Path(settings.BASE_DIR) / "docs" / "screenshots"
+TELEFOON = {"width": 390, "height": 844}
+INVOER_MAASTRICHT = "/dossiers/maastricht-2015/invoer/2015/"
 VIEWPORT = {"width": 1280, "height": 800}
 
 
@@ -97,8 +99,8 @@ def _shoot(browser, basis: str, tijdelijk: Path):
 
     jaar = timezone.localdate().year - 1
 
-    def inloggen(username: str):
-        context = browser.new_context(base_url=basis, locale="nl-NL", viewport=VIEWPORT)
+    def inloggen(username: str, viewport=VIEWPORT):
+        context = browser.new_context(base_url=basis, locale="nl-NL", viewport=viewport)
         page = context.new_page()
         page.goto("/inloggen/")
         if username:
@@ -156,6 +158,8 @@ def _shoot(browser, basis: str, tijdelijk: Path):
     )
     page.context.close()
 
+    yield from _op_een_telefoon(inloggen, foto)
+
     page = inloggen("maastricht")
     page.goto("/import/dossiers/maastricht-2015/")
     with page.expect_download() as download:
@@ -194,3 +198,20 @@ def _shoot(browser, basis: str, tijdelijk: Path):
     page.get_by_role("link", name="PDF", exact=True).wait_for()
     yield foto(page, "rapportage-concept.png")
     page.context.close()
+
+
+def _op_een_telefoon(inloggen, foto):
+    """The start page, a dashboard and the entry grid on a phone 390 px wide (issue #20)."""
+    for username, pad, naam in (
+        ("woonpunt", "/", "start-390-woonpunt.png"),
+        ("bestuurder", "/dashboards/maastricht-2015/", "dashboard-390-maastricht-2015.png"),
+        (
+            "woonpunt",
+            "/dossiers/maastricht-2015/invoer/2015/realisatie/",
+            "invoer-390-woonpunt.png",
+        ),
+    ):
+        page = inloggen(username, TELEFOON)
+        page.goto(pad)
+        yield foto(page, naam)
+        page.context.close()
