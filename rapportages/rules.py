@@ -5,9 +5,10 @@ beheerder). The coördinator of the dossier manages it; a tranche's report the b
 """
 
 import rules
+from django.db.models import Q
 
-from core.models import Partij
-from core.rules import is_beheerder
+from core.models import Dossier, Partij
+from core.rules import editable_dossiers_q, is_beheerder
 
 
 @rules.predicate
@@ -41,3 +42,19 @@ def is_voorgelegd(user, rapport) -> bool:
 rules.add_perm("rapportages.view_rapport", is_definitief | is_beheerder | is_partij | beheert)
 rules.add_perm("rapportages.change_rapport", is_beheerder | beheert)
 rules.add_perm("rapportages.comment_rapport", is_voorgelegd & (is_partij | beheert))
+
+
+def leesbare_rapporten_q(user) -> Q:
+    """`view_rapport` as a filter, for the list of reports: final ones for everyone, the others
+    for the parties of their dossier (penvoerder included) and the beheerder; a dossier in
+    opbouw only for who may see it."""
+    if is_beheerder(user):
+        return Q()
+    leesbaar = Q(status="definitief") | Q(
+        dossier__in=Dossier.objects.filter(editable_dossiers_q(user))
+    )
+    if user.organisatie_id:
+        partijen = Partij.objects.filter(organisatie_id=user.organisatie_id).values("dossier_id")
+        leesbaar |= Q(dossier__penvoerder_id=user.organisatie_id) | Q(dossier_id__in=partijen)
+    zichtbaar = Q(dossier__isnull=True) | Q(dossier__in=Dossier.objects.visible_to(user))
+    return leesbaar & zichtbaar

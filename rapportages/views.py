@@ -1,15 +1,46 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Max
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from core.jaren import rapportjaar_of_404
 from core.models import Dossier, Onderdeel
+from core.rules import editable_dossiers_q
 from regiodeals.models import Tranche
 
 from . import services
 from .models import Rapport, Rapportversie
+from .rules import leesbare_rapporten_q
+
+
+def lijst(request):
+    """Every report the user may read, newest year first; for a coördinator, where to make one."""
+    user = request.user
+    rapporten = (
+        Rapport.objects.filter(leesbare_rapporten_q(user))
+        .select_related("dossier", "tranche")
+        .annotate(bijgewerkt=Max("versies__gemaakt_op"))
+        .order_by("-jaar", "dossier__titel", "tranche__nummer", "pk")
+    )
+    pagina = Paginator(rapporten, 25).get_page(request.GET.get("page"))
+    vorig = timezone.localdate().year - 1
+    te_maken = [
+        (dossier, jaar)
+        for dossier in Dossier.objects.filter(editable_dossiers_q(user)).order_by("titel")
+        if (jaar := _laatste_rapportjaar(dossier, vorig)) is not None
+    ]
+    context = {"pagina": pagina, "te_maken": te_maken}
+    return render(request, "rapportages/lijst.html", context)
+
+
+def _laatste_rapportjaar(dossier: Dossier, vorig: int) -> int | None:
+    """Last year, or the term's last year if it ended before; none before the term starts."""
+    jaar = min(vorig, dossier.eindjaar or vorig)
+    return None if dossier.startjaar and jaar < dossier.startjaar else jaar
 
 
 def _onderwerp(slug: str, user):

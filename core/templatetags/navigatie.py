@@ -60,6 +60,7 @@ NAMEN = {
     "dashboards:dossier": "Dashboard",
     "dashboards:vergelijking": "Vergelijking",
     "dashboards:trend": "Trend",
+    "rapportages:lijst": "Rapportages",
     "rapportages:rapport": "Rapportage {jaar}",
     "historie:dossier": "Geschiedenis",
     "historie:ding": "Geschiedenis",

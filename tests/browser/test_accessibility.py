@@ -27,6 +27,7 @@ LEZEN = [  # as the bestuurder
     "/regiodeals/",
     "/projecten/",
     "/cijfers/",
+    "/rapportages/",
     "/organisaties/",
     "/organisaties/gemeente-maastricht/",
     "/afspraken/maastricht-2015/",

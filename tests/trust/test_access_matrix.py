@@ -280,6 +280,7 @@ def gevallen(w) -> dict[str, list[Geval]]:
         "toegankelijkheid": [Geval(reverse("toegankelijkheid"), IEDEREEN)],
         "privacy": [Geval(reverse("privacy"), IEDEREEN)],
         "contact": [Geval(reverse("contact"), IEDEREEN)],
+        "rapportages:lijst": [Geval(reverse("rapportages:lijst"), IEDEREEN)],
         "dashboards:cijfers": [Geval(reverse("dashboards:cijfers"), IEDEREEN)],
         "dashboards:dossier": [
             Geval(reverse("dashboards:dossier", args=[slug]), IEDEREEN)
