@@ -193,3 +193,12 @@ def test_beheer_shows_a_confirmed_import_read_only(client, maastricht):
     html = detail.content.decode()
     assert "Sloop – Woonpunt, realisatie 2015" in html
     assert 'name="bestandsnaam"' not in html  # read only
+
+
+def test_without_imports_the_list_says_where_an_import_begins(client, maastricht):
+    client.force_login(maastricht.woonpunt)
+
+    html = client.get(reverse("importeren:list")).content.decode()
+
+    assert "Nog geen imports." in html
+    assert "Excel-sjabloon" in html and "“Cijfers importeren”" in html
