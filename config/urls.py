@@ -1,15 +1,13 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_not_required
-from django.contrib.flatpages.views import flatpage
 from django.urls import include, path
 
 from core.health import gezondheid
 from dashboards.views import start
 from inrichting.organisaties.views import WachtwoordInstellen
+from paginas.views import voettekst
 
 # The footer's pages are public: a visitor on the login page must reach them.
-voettekst = login_not_required(flatpage)
 
 urlpatterns = [
     path("", start, name="start"),

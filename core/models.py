@@ -208,7 +208,7 @@ class Dossier(models.Model):
         Deal runs from its signing (as its page says); of another dossier only the end is known."""
         if self.startjaar:
             return f"{self.startjaar}–{self.eindjaar or '…'}"
-        if self.soort == self.Soort.REGIODEAL:
+        if self.soort == Dossier.Soort.REGIODEAL:
             return "vanaf ondertekening" + (f" – {self.eindjaar}" if self.eindjaar else "")
         return f"tot en met {self.eindjaar}" if self.eindjaar else "looptijd niet bekend"
 

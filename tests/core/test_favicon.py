@@ -7,7 +7,7 @@ from django.contrib.staticfiles import finders
 from django.urls import reverse
 
 
-def test_every_page_names_an_icon_that_exists(client):
+def test_every_page_names_an_icon_that_exists(client, db):  # the login page reads its Site
     html = client.get(reverse("login")).content.decode()
 
     icoon = re.search(r'<link rel="icon" href="/static/([^"]+)" type="image/svg\+xml">', html)

@@ -228,8 +228,9 @@ def test_a_submitted_year_makes_the_current_report_show_its_figures(
     assert "7.777" not in _pdf_tekst(actueel(als("maastricht")))
 
     indienen = reverse("core:invoer_actie", args=[SLUG, 2015, "realisatie", "indienen"])
+    indienen += "?organisatie=woonpunt"
     with django_capture_on_commit_callbacks(execute=True):
-        assert als("woonpunt").post(indienen + "?organisatie=woonpunt").status_code == 302
+        assert als("woonpunt").post(indienen, {"bevestigd": "ja"}).status_code == 302
         client = als("maastricht")
         actie = client.post(reverse("rapportages:actie", args=[SLUG, 2015, "concept"]))
     assert actie.status_code == 302
@@ -256,8 +257,9 @@ def test_submitting_a_year_remakes_the_concept_report_by_itself(
     voor = Rapport.objects.get(pk=rapport.pk).laatste_versie
 
     indienen = reverse("core:invoer_actie", args=[SLUG, 2015, "realisatie", "indienen"])
+    indienen += "?organisatie=woonpunt"
     with django_capture_on_commit_callbacks(execute=True):
-        assert woonpunt.post(indienen + "?organisatie=woonpunt").status_code == 302
+        assert woonpunt.post(indienen, {"bevestigd": "ja"}).status_code == 302
 
     nieuw = Rapport.objects.get(pk=rapport.pk).laatste_versie
     assert nieuw.nummer == voor.nummer + 1 and nieuw.status == "concept"
