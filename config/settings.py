@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "volume",
     "django_tasks",
     "django_tasks_db",
+    "aanmelden",
 ]
 
 SITE_ID = 1
@@ -118,6 +119,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Logs out a session idle for SESSION_IDLE_MINUTES (aanmelden/middleware.py).
+    "aanmelden.middleware.SessieVerlooptMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # A logged-in user's pages and downloads: Cache-Control private, no-store.
     "core.middleware.PrivatePagesMiddleware",
@@ -194,6 +197,8 @@ AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
     # Django's, loading a request's user with their organisation and roles in one query.
     "core.backends.ModelBackend",
+    # Signing in through the organisation's own provider (OpenID Connect, aanmelden/).
+    "aanmelden.backends.OrganisatieBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -271,3 +276,9 @@ TASKS = {
         )
     }
 }
+
+# --- Signing in through the organisation's provider (OpenID Connect, aanmelden/) -----------
+# The providers themselves are kept in Beheer (Identiteitsprovider), their client secrets in
+# environment variables named there. A session ends after this many minutes without a request.
+SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=60)
+OIDC_TIMEOUT = env.int("OIDC_TIMEOUT_SECONDS", default=10)  # each call to a provider

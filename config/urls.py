@@ -1,7 +1,7 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from aanmelden.views import Inloggen, Uitloggen
 from core.health import gezondheid
 from dashboards.views import start
 from inrichting.organisaties.views import WachtwoordInstellen
@@ -11,8 +11,9 @@ from paginas.views import voettekst
 
 urlpatterns = [
     path("", start, name="start"),
-    path("inloggen/", auth_views.LoginView.as_view(), name="login"),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("inloggen/", Inloggen.as_view(), name="login"),
+    path("inloggen/organisatie/", include("aanmelden.urls")),
+    path("uitloggen/", Uitloggen.as_view(), name="logout"),
     path("gezondheid/", gezondheid, name="health"),
     path("toegankelijkheid/", voettekst, {"url": "/toegankelijkheid/"}, name="toegankelijkheid"),
     path("privacy/", voettekst, {"url": "/privacy/"}, name="privacy"),
