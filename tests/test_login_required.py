@@ -4,7 +4,16 @@ user."""
 from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-PUBLIC = {"login", "health", "wachtwoord_instellen", "toegankelijkheid", "privacy", "contact"}
+PUBLIC = {
+    "login",
+    "health",
+    "wachtwoord_instellen",
+    "toegankelijkheid",
+    "privacy",
+    "contact",
+    "aanmelden:start",
+    "aanmelden:terug",
+}
 
 
 def _walk(patterns, prefix=""):

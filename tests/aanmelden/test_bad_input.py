@@ -73,7 +73,7 @@ def test_an_expired_token_is_refused(client, wereld, monkeypatch):
         zet_persoon(url, "kwaad-4", email="kwaad@kwaad.nl")
         response = log_in(client, wereld.corporatie_a, "kwaad-4")
     _geweigerd(response, client, "token_ongeldig")
-    assert "Signature has expired" in Aanmeldgebeurtenis.objects.get().omschrijving
+    assert "Signature has expired" in Aanmeldgebeurtenis.objects.get(soort="mislukt").omschrijving
 
 
 def test_a_missing_email_claim_is_refused(client, wereld, provider_a, idp_url):
@@ -94,7 +94,7 @@ def test_the_answer_for_one_organisations_provider_is_refused_at_anothers(
     assert response.status_code == 403
     assert SESSION_KEY not in client.session
     assert not Identiteit.objects.exists()
-    assert Aanmeldgebeurtenis.objects.get().via == "Corporatie B (OpenID Connect)"
+    assert Aanmeldgebeurtenis.objects.get(soort="mislukt").via == "Corporatie B (OpenID Connect)"
 
 
 def test_a_token_from_another_issuer_is_refused(client, wereld, idp_url, monkeypatch):
@@ -102,7 +102,7 @@ def test_a_token_from_another_issuer_is_refused(client, wereld, idp_url, monkeyp
     zet_persoon(idp_url, "kwaad-7", email="kwaad@kwaad.nl")
     response = log_in(client, wereld.corporatie_a, "kwaad-7")
     _geweigerd(response, client, "token_ongeldig")
-    assert "issuer" in Aanmeldgebeurtenis.objects.get().omschrijving
+    assert "issuer" in Aanmeldgebeurtenis.objects.get(soort="mislukt").omschrijving
 
 
 def test_logout_ends_our_session_and_the_providers(client, wereld, provider_a, idp_url):

@@ -142,7 +142,9 @@ def test_local_logins_and_failures_are_in_the_audit_history(client, wereld):
     client.post("/inloggen/", {"username": "eigenaar", "password": "fout"})
     client.post("/inloggen/", {"username": "eigenaar", "password": "geheim-wachtwoord-1"})
     soorten = list(
-        Aanmeldgebeurtenis.objects.filter(gebruikersnaam="eigenaar", soort__in=["mislukt", "ingelogd"])
+        Aanmeldgebeurtenis.objects.filter(
+            gebruikersnaam="eigenaar", soort__in=["mislukt", "ingelogd"]
+        )
         .order_by("pk")
         .values_list("soort", "via")
     )

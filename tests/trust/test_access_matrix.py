@@ -358,7 +358,8 @@ def gevallen(w) -> dict[str, list[Geval]]:
     }
 
 
-PUBLIEK = {"login", "health", "wachtwoord_instellen"}
+# aanmelden: signing in through the organisation's provider, public (tests/aanmelden)
+PUBLIEK = {"login", "health", "wachtwoord_instellen", "aanmelden:start", "aanmelden:terug"}
 
 
 def vraag(client: Client, geval: Geval):

@@ -14,6 +14,8 @@ KNOWN_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "core.backends.ModelBackend",  # django.contrib.auth's, with a select_related
+    # only for a provider's callback with a verified ID token (tests/aanmelden)
+    "aanmelden.backends.OrganisatieBackend",
 ]
 
 # Test-client helpers, bypass switches, header-trusting backends, "am I under test?" checks.
@@ -27,6 +29,7 @@ SHORTCUTS = re.compile(
 PUBLIC_VIEWS = {
     "core/health.py": "the load balancer's health endpoint",
     "paginas/views.py": "the footer's toegankelijkheidsverklaring, privacy and contact pages",
+    "aanmelden/views.py": "signing in through the organisation's provider: start and callback",
 }
 
 
