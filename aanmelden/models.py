@@ -83,10 +83,10 @@ class Identiteitsprovider(models.Model):
 
     def clean(self) -> None:
         if self.algoritme != self.Algoritme.HS256 and not self.jwks_endpoint:
-            raise ValidationError(
-                {"jwks_endpoint": "Nodig om de handtekening van de tokens te controleren."},
-                code="jwks_nodig",
+            fout = ValidationError(
+                "Nodig om de handtekening van de tokens te controleren.", code="jwks_nodig"
             )
+            raise ValidationError({"jwks_endpoint": fout})
 
     @property
     def client_secret(self) -> str:
@@ -138,10 +138,10 @@ class Rolkoppeling(models.Model):
 
     def clean(self) -> None:
         if self.rol == Rol.BEHEERDER:
-            raise ValidationError(
-                {"rol": "De rol beheerder wordt niet via een organisatie gegeven."},
-                code="geen_beheerder",
+            fout = ValidationError(
+                "De rol beheerder wordt niet via een organisatie gegeven.", code="geen_beheerder"
             )
+            raise ValidationError({"rol": fout})
 
 
 class Identiteit(models.Model):
