@@ -6,6 +6,7 @@ the visitor is not logged in yet.
 """
 
 import logging
+import time
 from urllib.parse import urlencode
 
 from django.contrib import auth
@@ -36,6 +37,7 @@ from .weigering import ONGELDIG, Geweigerd
 logger = logging.getLogger(__name__)
 
 PROVIDER_SLEUTEL = "aanmelden_provider"
+STATE_MAX_SECONDEN = 15 * 60  # from the button to the provider's answer
 
 
 class Inloggen(auth_views.LoginView):
@@ -111,6 +113,8 @@ class Terug(OIDCAuthenticationCallbackView):
             )
         if staat is None or staat.get("provider") != self.provider.pk:
             raise Geweigerd(ONGELDIG, code="state_onbekend")
+        if time.time() - staat["added_on"] > STATE_MAX_SECONDEN:
+            raise Geweigerd(ONGELDIG, code="state_verlopen")
         return staat
 
     def weiger(self, weigering: Geweigerd):

@@ -66,6 +66,16 @@ def test_an_unknown_state_is_refused(client, wereld, provider_a, idp_url):
     _geweigerd(response, client, "state_onbekend")
 
 
+def test_a_state_older_than_a_quarter_of_an_hour_is_refused(client, wereld, provider_a, idp_url):
+    zet_persoon(idp_url, "kwaad-8", email="kwaad@kwaad.nl", groups=["pm-beleid"])
+    terug = bij_provider_ingelogd(client, wereld.corporatie_a, "kwaad-8")
+    sessie = client.session
+    for staat in sessie["oidc_states"].values():
+        staat["added_on"] -= 16 * 60
+    sessie.save()
+    _geweigerd(client.get(terug), client, "state_verlopen")
+
+
 def test_an_expired_token_is_refused(client, wereld, monkeypatch):
     with run_server_in_thread(access_token_max_age=timedelta(seconds=-60)) as server:
         url = f"http://localhost:{server.server_port}"
