@@ -271,3 +271,12 @@ TASKS = {
         )
     }
 }
+
+# The read API (api/, docs/api.md): personal keys, at most this many requests per key and
+# minute (counted in the cache), and on every /api/ response the API-Version header and
+# errors as problem+json.
+INSTALLED_APPS += ["api"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("axes.middleware.AxesMiddleware"), "api.middleware.ApiMiddleware"
+)
+API_LIMIET_PER_MINUUT = env.int("API_LIMIET_PER_MINUUT", default=120)
