@@ -26,7 +26,8 @@ def endpoints(schema: dict) -> list[dict]:
     lijst = []
     for pad, methoden in schema["paths"].items():
         for methode, operatie in methoden.items():
-            antwoord = operatie["responses"]["200"]["content"]["application/json"]["schema"]
+            goed = operatie["responses"].get(200) or operatie["responses"]["200"]
+            antwoord = goed["content"]["application/json"]["schema"]
             lijst.append(
                 {
                     "pad": pad,

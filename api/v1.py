@@ -6,7 +6,7 @@ cells, status included), findings through `core.checks`, report versions through
 `rapportages.rules.leesbare_rapporten_q`. Nothing here decides who may see what."""
 
 from django.shortcuts import get_object_or_404
-from ninja import NinjaAPI, Query
+from ninja import NinjaAPI, Path, Query
 
 from core.cellen import cellen
 from core.checks import toets_dossier
@@ -39,6 +39,7 @@ api = NinjaAPI(
 )
 registreer(api)
 
+SLUG = Path(..., description="Slug van het dossier (vaste korte naam).")
 PER_PAGINA = Query(STANDAARD, ge=1, le=MAXIMUM, description="Aantal resultaten per pagina.")
 NA = Query(None, description="Cursor: de resultaten na dit nummer (uit de link next).")
 VOOR = Query(None, description="Cursor: de resultaten vóór dit nummer (uit de link prev).")
@@ -105,7 +106,7 @@ def _met_delen(rijen):
     summary="Eén dossier",
     tags=["dossiers"],
 )
-def dossier(request, slug: str):
+def dossier(request, slug: str = SLUG):
     """Eén dossier dat u mag zien."""
     d = get_object_or_404(_met_delen(Dossier.objects.visible_to(gebruiker(request))), slug=slug)
     return weergave.dossier(request, d)
@@ -119,7 +120,7 @@ def dossier(request, slug: str):
     summary="Bevindingen van een dossier",
     tags=["bevindingen"],
 )
-def bevindingen(request, slug: str):
+def bevindingen(request, slug: str = SLUG):
     """Wat niet klopt in de cijfers van een dossier (sommen, delen, normen), op de cijfers
     die u mag zien: dezelfde toetsing als op de dossierpagina."""
     user = gebruiker(request)
