@@ -137,8 +137,8 @@ def bevindingen(request, slug: str = SLUG):
                 "soort": b.soort,
                 "wie": b.wie,
                 "wat": b.wat,
-                "verwacht": str(b.verwacht),
-                "gevonden": str(b.gevonden),
+                "verwacht": weergave.getal(b.verwacht),
+                "gevonden": weergave.getal(b.gevonden),
             }
             for b in toetsing.bevindingen
         ],

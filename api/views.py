@@ -3,7 +3,9 @@ document (self-hosted: nothing from a CDN)."""
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from .forms import SleutelForm
@@ -35,6 +37,16 @@ def intrekken(request, pk: int):
         raise PermissionDenied
     trek_sleutel_in(sleutel=sleutel)
     return redirect("api:sleutels")
+
+
+@login_not_required
+def wortel(request):
+    """/api/v1/: where everything is (public, like the document it points to)."""
+    namen = ["dossiers", "items", "cijfers", "rapportversies", "kosten", "openapi-json", "docs"]
+    links = {
+        naam: {"href": request.build_absolute_uri(reverse(f"api-v1:{naam}"))} for naam in namen
+    }
+    return JsonResponse({"_links": links}, json_dumps_params={"ensure_ascii": False})
 
 
 @login_not_required

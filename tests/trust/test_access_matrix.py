@@ -42,6 +42,7 @@ MAASTRICHT, GRONINGEN, VITAAL = (
 )
 BELEIDSMEDEWERKERS = frozenset({"maastricht", "maasvallei", "woonpunt", "servatius", "ocw"})
 COORDINATOREN = frozenset({"groningen", "deventer"})
+API_LIJSTEN = ("api-root", "openapi-json", "docs", "dossiers", "items", "rapportversies", "kosten")
 
 
 @dataclass(frozen=True)
@@ -286,10 +287,7 @@ def gevallen(w) -> dict[str, list[Geval]]:
         "rapportages:lijst": [Geval(reverse("rapportages:lijst"), IEDEREEN)],
         # The read API (tests/api/): everyone reads, each only what the screens show them;
         # a key is revoked only by its owner (Woonpunt's here).
-        **{
-            f"api-v1:{naam}": [Geval(reverse(f"api-v1:{naam}"), IEDEREEN)]
-            for naam in ("openapi-json", "docs", "dossiers", "items", "rapportversies", "kosten")
-        },
+        **{f"api-v1:{naam}": [Geval(reverse(f"api-v1:{naam}"), IEDEREEN)] for naam in API_LIJSTEN},
         "api-v1:cijfers": [
             Geval(reverse("api-v1:cijfers") + f"?dossier={slug}&jaar=2015", IEDEREEN)
             for slug in (MAASTRICHT, GRONINGEN)
@@ -379,7 +377,7 @@ def gevallen(w) -> dict[str, list[Geval]]:
     }
 
 
-PUBLIEK = {"login", "health", "wachtwoord_instellen", "api-v1:api-root"}
+PUBLIEK = {"login", "health", "wachtwoord_instellen"}
 
 
 def vraag(client: Client, geval: Geval):
