@@ -10,6 +10,7 @@ from ninja import Field, Schema
 Getal = str | None  # an amount as text, see the module docstring
 
 DOSSIERSOORT = Literal["afspraak", "regiodeal", "project"]
+RAPPORTSTATUS = Literal["concept", "voorgelegd", "definitief"]
 CIJFERSTATUS = Literal[
     "op_schema",
     "achter",

@@ -38,6 +38,8 @@ def test_a_final_report_is_read_by_everyone(client, wereld, organisatie_factory,
     client.force_login(elders)
     antwoord = client.get(reverse("api-v1:rapportversies") + "?status=definitief&jaar=2015")
     assert [v["status"] for v in antwoord.json()["resultaten"]] == ["definitief"]
+    fout = client.get(reverse("api-v1:rapportversies") + "?status=klaar")
+    assert fout.status_code == 400 and "status" in fout.json()["detail"]
 
 
 def test_findings_count_only_the_figures_the_reader_may_see(client, wereld):
