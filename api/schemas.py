@@ -78,6 +78,10 @@ class Dossier(Schema):
     themas: list[Onderdeel] = Field(
         description="Thema's, lijnen, actielijnen en projecten van het dossier."
     )
+    streefdoelen: list["Streefdoel"] = Field(
+        description="De doelen van het dossier zonder item (mijlpalen, effecten); de doelen "
+        "op een item staan bij dat item."
+    )
     links: dict[str, Link] = Field(
         alias="_links",
         description="Verwijzingen: self, de items, cijfers en bevindingen van dit dossier.",
@@ -223,3 +227,7 @@ class Kostenregel(Schema):
 class Kostenlijst(Schema):
     links: Lijstlinks = Field(alias="_links", description="Paginering.")
     resultaten: list[Kostenregel] = Field(description="De kostenregels op deze pagina.")
+
+
+Dossier.model_rebuild()
+Dossierlijst.model_rebuild()

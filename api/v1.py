@@ -5,6 +5,7 @@ Every endpoint answers as the screens answer the same user: dossiers through
 cells, status included), findings through `core.checks`, report versions through
 `rapportages.rules.leesbare_rapporten_q`. Nothing here decides who may see what."""
 
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from ninja import NinjaAPI, Path, Query
 
@@ -12,6 +13,7 @@ from core.cellen import cellen
 from core.checks import toets_dossier
 from core.models import Dossier, Indicator, Waarde
 from core.rules import waarden_van_q
+from core.streefdoel import Streefdoel
 from rapportages.models import Rapport, Rapportversie
 from rapportages.rules import leesbare_rapporten_q
 from regiodeals.models import Kosten, Regiodeal
@@ -93,8 +95,11 @@ def dossiers(
 
 
 def _met_delen(rijen):
+    zonder_item = Streefdoel.objects.filter(indicator__isnull=True).select_related("organisatie")
     return rijen.select_related("penvoerder", "voorganger", "regiodeal__tranche").prefetch_related(
-        "partijen__organisatie", "onderdelen"
+        "partijen__organisatie",
+        "onderdelen",
+        Prefetch("streefdoelen", queryset=zonder_item, to_attr="doelen_zonder_item"),
     )
 
 

@@ -53,6 +53,7 @@ def dossier(request, d) -> dict:
             }
             for o in d.onderdelen.all()
         ],
+        "streefdoelen": [streefdoel(doel) for doel in d.doelen_zonder_item],
         "_links": {
             "self": link(request, "api-v1:dossier", d.slug),
             "items": link(request, "api-v1:items", query=f"dossier={d.slug}"),

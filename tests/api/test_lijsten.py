@@ -69,6 +69,12 @@ def meer(wereld, n: int, begin: int) -> None:
             minimale_regionale_financiering=100,
         )
         Kosten.objects.create(post=post, jaar=2022, bron="rijk", bedrag=50)
+        Streefdoel.objects.create(
+            dossier=deal,
+            soort="mijlpaal",
+            omschrijving="Convenant getekend",
+            deadline=datetime.date(2021, 6, 30),
+        )
         rapport = Rapport.objects.create(
             dossier=deal, jaar=2022, status="definitief", aangemaakt_door=wereld.beheerder
         )
@@ -142,6 +148,7 @@ def test_a_dossier_shows_its_parties_themes_and_tranche(client, wereld):
         "corporatie-b",
     }
     assert [(t["nummer"], t["hoofdonderdeel"]) for t in d["themas"]] == [("1", None), ("1.1", "1")]
+    assert [(s["soort"], s["deadline"]) for s in d["streefdoelen"]] == [("mijlpaal", "2021-06-30")]
     items = client.get(reverse("api-v1:items") + "?dossier=deal-0").json()["resultaten"]
     assert items[0]["streefdoelen"][0]["waarde"] == "10.00"
 
