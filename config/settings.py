@@ -282,3 +282,11 @@ TASKS = {
 # environment variables named there. A session ends after this many minutes without a request.
 SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=60)
 OIDC_TIMEOUT = env.int("OIDC_TIMEOUT_SECONDS", default=10)  # each call to a provider
+# The read API (api/, docs/api.md): personal keys, at most this many requests per key and
+# minute (counted in the cache), and on every /api/ response the API-Version header and
+# errors as problem+json.
+INSTALLED_APPS += ["api"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("axes.middleware.AxesMiddleware"), "api.middleware.ApiMiddleware"
+)
+API_LIMIET_PER_MINUUT = env.int("API_LIMIET_PER_MINUUT", default=120)

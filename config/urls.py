@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from aanmelden.views import Inloggen, Uitloggen
+from api.urls import v1 as api_v1
 from core.health import gezondheid
 from dashboards.views import start
 from inrichting.organisaties.views import WachtwoordInstellen
@@ -28,6 +29,9 @@ urlpatterns = [
     path("rapportages/", include("rapportages.urls")),
     path("historie/", include("historie.urls")),
     path("beheer/", admin.site.urls),
+    # The read API and the personal keys for it (api/, docs/api.md)
+    path("api/v1/", api_v1),
+    path("instellingen/api-sleutels/", include("api.urls")),
     # The one-time link of a new user's mail; public, as Django's PasswordResetConfirmView is.
     path(
         "wachtwoord/<uidb64>/<token>/",

@@ -46,6 +46,8 @@ LEZEN = [  # as the bestuurder
     "/toegankelijkheid/",
     "/privacy/",
     "/contact/",
+    "/instellingen/api-sleutels/",
+    "/api/v1/docs/",
 ]
 
 

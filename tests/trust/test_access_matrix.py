@@ -14,6 +14,7 @@ from django.urls import get_resolver, reverse
 from pypdf import PdfReader
 
 from afspraken.models import Wijziging
+from api.services import maak_sleutel
 from core.models import Indicator, Jaaropgave, Norm, Partij, Streefdoel, User, Waarde
 from importeren.services import upload_import
 from importeren.sjabloon import maak_sjabloon
@@ -41,6 +42,7 @@ MAASTRICHT, GRONINGEN, VITAAL = (
 )
 BELEIDSMEDEWERKERS = frozenset({"maastricht", "maasvallei", "woonpunt", "servatius", "ocw"})
 COORDINATOREN = frozenset({"groningen", "deventer"})
+API_LIJSTEN = ("api-root", "openapi-json", "docs", "dossiers", "items", "rapportversies", "kosten")
 
 
 @dataclass(frozen=True)
@@ -91,8 +93,10 @@ def wereld_van_partijen(brondata, settings):
     )
     # From here on a new report version is only queued: the matrix checks access, not PDFs.
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    sleutel, _ = maak_sleutel(gebruiker=woonpunt, naam="Power BI")
     return {
         "gebruikers": gebruikers,
+        "sleutel": sleutel,
         "indicator": indicator,
         "maasvallei": maasvallei,
         "import": cijferimport,
@@ -281,6 +285,21 @@ def gevallen(w) -> dict[str, list[Geval]]:
         "privacy": [Geval(reverse("privacy"), IEDEREEN)],
         "contact": [Geval(reverse("contact"), IEDEREEN)],
         "rapportages:lijst": [Geval(reverse("rapportages:lijst"), IEDEREEN)],
+        # The read API (tests/api/): everyone reads, each only what the screens show them;
+        # a key is revoked only by its owner (Woonpunt's here).
+        **{f"api-v1:{naam}": [Geval(reverse(f"api-v1:{naam}"), IEDEREEN)] for naam in API_LIJSTEN},
+        "api-v1:cijfers": [
+            Geval(reverse("api-v1:cijfers") + f"?dossier={slug}&jaar=2015", IEDEREEN)
+            for slug in (MAASTRICHT, GRONINGEN)
+        ],
+        "api-v1:dossier": [
+            Geval(reverse("api-v1:dossier", args=[slug]), IEDEREEN) for slug in (MAASTRICHT, VITAAL)
+        ],
+        "api-v1:bevindingen": [Geval(reverse("api-v1:bevindingen", args=[MAASTRICHT]), IEDEREEN)],
+        "api:sleutels": [Geval(reverse("api:sleutels"), IEDEREEN)],
+        "api:sleutel_intrekken": [
+            Geval(reverse("api:sleutel_intrekken", args=[w["sleutel"].pk]), {"woonpunt"}, "post")
+        ],
         "dashboards:cijfers": [Geval(reverse("dashboards:cijfers"), IEDEREEN)],
         "dashboards:dossier": [
             Geval(reverse("dashboards:dossier", args=[slug]), IEDEREEN)
@@ -417,6 +436,8 @@ NIET_BESTAAND = {
     "historie:ding": ["core.waarde", "999999/2015/plan/-/-"],
     "inrichting:organisatie": ["bestaat-niet"],
     "inrichting:tranche": [99],
+    "api-v1:dossier": ["bestaat-niet"],
+    "api-v1:bevindingen": ["bestaat-niet"],
 }
 
 

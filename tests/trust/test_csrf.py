@@ -67,6 +67,14 @@ def test_a_post_without_a_token_is_refused_on_every_url(strict, brondata):
         if url is None:
             continue
         response = strict.post(url, {"waarde": "1", "reden": "x"})
+        if name.startswith("api-v1:"):
+            # The read API changes nothing: django-ninja answers any POST with 405 before
+            # anything runs (its views skip Django's CSRF check, it has none to protect); its
+            # other pages are refused by the CSRF check. Both in problem+json (api.middleware).
+            assert response.status_code in (403, 405), (name, url)
+            assert response["Content-Type"] == "application/problem+json", (name, url)
+            checked.append(name)
+            continue
         assert (response.status_code, response.content.decode()) == (403, REFUSED), (name, url)
         checked.append(name)
     assert len(checked) > 40

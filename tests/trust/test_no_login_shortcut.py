@@ -30,6 +30,8 @@ PUBLIC_VIEWS = {
     "core/health.py": "the load balancer's health endpoint",
     "paginas/views.py": "the footer's toegankelijkheidsverklaring, privacy and contact pages",
     "aanmelden/views.py": "signing in through the organisation's provider: start and callback",
+    "api/urls.py": "the read API: answers 401 itself without a key or session (api/auth.py)",
+    "api/views.py": "the API's documentation page, read from its public OpenAPI document",
 }
 
 
