@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "historie",
     "paginas",
     "volume",
+    "termijnen",
     "django_tasks",
     "django_tasks_db",
 ]
@@ -271,3 +272,10 @@ TASKS = {
         )
     }
 }
+
+# The yearly cycle (termijnen/, docs/deployment.md "Herinneringen"): mail from EMAIL_URL
+# (smtp://user:password@host:587 or submission://…) when set, over the EMAIL_* settings above;
+# links in mails and the calendar feed start with SITE_URL.
+if env.str("EMAIL_URL", default=""):
+    globals().update(env.email_url("EMAIL_URL"))
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
