@@ -4,7 +4,11 @@ user."""
 from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-PUBLIC = {"login", "health", "wachtwoord_instellen", "toegankelijkheid", "privacy", "contact"}
+# kalender: a calendar program does not log in; its secret token is the key (termijnen/).
+PUBLIC = {
+    *("login", "health", "wachtwoord_instellen", "toegankelijkheid", "privacy", "contact"),
+    "kalender",
+}
 
 
 def _walk(patterns, prefix=""):

@@ -46,6 +46,7 @@ LEZEN = [  # as the bestuurder
     "/toegankelijkheid/",
     "/privacy/",
     "/contact/",
+    "/instellingen/",
 ]
 
 
@@ -61,6 +62,7 @@ INRICHTEN = [  # as the Groningen coördinator
     "/inrichting/dossiers/regio-deal-groningen-noord-ii/nieuwe-periode/",
     "/inrichting/structuur/",
     "/dossiers/regio-deal-groningen-noord-ii/streefdoelen/nieuw/",
+    "/termijnen/regio-deal-groningen-noord-ii/",
 ]
 
 

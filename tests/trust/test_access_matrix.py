@@ -18,6 +18,7 @@ from core.models import Indicator, Jaaropgave, Norm, Partij, Streefdoel, User, W
 from importeren.services import upload_import
 from importeren.sjabloon import maak_sjabloon
 from rapportages.services import maak_concept
+from termijnen.models import Termijn
 from tests.test_login_required import _walk
 
 ROLLEN = [
@@ -124,6 +125,12 @@ def gevallen(w) -> dict[str, list[Geval]]:
     uploaders = BELEIDSMEDEWERKERS | {"beheerder"}  # and coördinators of the dossier: none
     beheer_groningen = frozenset({"beheerder", "groningen"})
     doel = Streefdoel.objects.filter(dossier__slug=GRONINGEN).first()
+    termijn = Termijn.objects.get_or_create(
+        dossier=indicator.dossier.__class__.objects.get(slug=GRONINGEN),
+        soort="jaarverslag",
+        jaar=2024,
+        defaults={"datum": "2025-06-01", "wie": "coördinator", "handeling": "publiceren"},
+    )[0]
     return {
         "start": [Geval("/", IEDEREEN)],
         "logout": [Geval(reverse("logout"), IEDEREEN, "post")],
@@ -281,6 +288,15 @@ def gevallen(w) -> dict[str, list[Geval]]:
         "privacy": [Geval(reverse("privacy"), IEDEREEN)],
         "contact": [Geval(reverse("contact"), IEDEREEN)],
         "rapportages:lijst": [Geval(reverse("rapportages:lijst"), IEDEREEN)],
+        # termijnen: a user's own settings (everyone), a dossier's due dates (its maintainers)
+        "instellingen": [Geval(reverse("instellingen"), IEDEREEN)],
+        "kalenderlink": [Geval(reverse("kalenderlink"), IEDEREEN, "post")],
+        "termijnen:dossier": [
+            Geval(reverse("termijnen:dossier", args=[GRONINGEN]), beheer_groningen)
+        ],
+        "termijnen:termijn": [
+            Geval(reverse("termijnen:termijn", args=[GRONINGEN, termijn.pk]), beheer_groningen)
+        ],
         "dashboards:cijfers": [Geval(reverse("dashboards:cijfers"), IEDEREEN)],
         "dashboards:dossier": [
             Geval(reverse("dashboards:dossier", args=[slug]), IEDEREEN)
@@ -358,7 +374,7 @@ def gevallen(w) -> dict[str, list[Geval]]:
     }
 
 
-PUBLIEK = {"login", "health", "wachtwoord_instellen"}
+PUBLIEK = {"login", "health", "wachtwoord_instellen", "kalender"}  # kalender: by its secret
 
 
 def vraag(client: Client, geval: Geval):
@@ -416,6 +432,9 @@ NIET_BESTAAND = {
     "historie:ding": ["core.waarde", "999999/2015/plan/-/-"],
     "inrichting:organisatie": ["bestaat-niet"],
     "inrichting:tranche": [99],
+    "termijnen:dossier": ["bestaat-niet"],
+    "termijnen:termijn": ["bestaat-niet", 1],
+    "kalender": ["geen-geheim"],
 }
 
 

@@ -27,6 +27,7 @@ SHORTCUTS = re.compile(
 PUBLIC_VIEWS = {
     "core/health.py": "the load balancer's health endpoint",
     "paginas/views.py": "the footer's toegankelijkheidsverklaring, privacy and contact pages",
+    "termijnen/openbaar.py": "a user's calendar feed, behind the secret token in its URL",
 }
 
 
