@@ -4,8 +4,9 @@
 A user acts on a due date of the parties (`Termijn.Wie.PARTIJEN`) when their organisation
 answers for figures in the dossier (core.aanlevering) and they enter figures (a
 beleidsmedewerker or coördinator there), on a bod only at a corporation; on a due date of
-the coördinator when they are a coördinator at the dossier's penvoerder. A realisation is done for an organisation once it
-has submitted that year; any other due date once the coördinator marks it done.
+the coördinator when they are a coördinator at the dossier's penvoerder. A realisation is
+done for an organisation once it has submitted that year; any other due date once the
+coördinator marks it done.
 """
 
 import datetime
