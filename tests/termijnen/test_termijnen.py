@@ -170,3 +170,50 @@ def test_a_revoked_or_renewed_calendar_link_is_gone(kalender, client):
     client.logout()
     assert client.get(nieuw).status_code == 404
     assert client.get(reverse("kalender", args=["geraden"])).status_code == 404
+
+
+def test_the_feed_the_start_page_and_the_calendar_page_take_as_many_queries_with_more_dossiers(
+    kalender, client
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from afspraken.models import Afspraak
+    from core.models import Indicator
+
+    t = kalender
+    feed = feed_van(client, t.beleid_corporatie)
+
+    def tellen() -> list[int]:
+        aantallen = []
+        for gebruiker, url in (
+            (None, feed),
+            (t.beleid_corporatie, reverse("start")),
+            (t.coordinator, reverse("termijnen:dossier", args=[t.dossier.slug])),
+        ):
+            client.logout()
+            if gebruiker:
+                client.force_login(gebruiker)
+            client.get(url)  # warm up: the session, content types
+            with CaptureQueriesContext(connection) as vastgelegd:
+                assert client.get(url).status_code == 200
+            aantallen.append(len(vastgelegd.captured_queries))
+        return aantallen
+
+    voor = tellen()
+    for nummer in range(4):
+        extra = Afspraak.objects.create(
+            titel=f"Extra {nummer}",
+            slug=f"extra-{nummer}",
+            startdatum=datetime.date(2025, 1, 1),
+            einddatum=datetime.date(2028, 12, 31),
+            penvoerder=t.gemeente,
+            soort_afspraak="prestatieafspraken",
+        )
+        extra.partijen.create(organisatie=t.corporatie, rol="partij")
+        Indicator.objects.create(
+            dossier=extra, code="x", naam="X", eenheid="aantal", uitsplitsing="organisatie"
+        )
+        vul_kalender_aan(dossier=extra, vandaag=VANDAAG)
+    assert Termijn.objects.count() > 30
+    assert tellen() == voor
