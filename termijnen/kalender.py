@@ -59,11 +59,12 @@ def regels(dossier: Dossier) -> list[Regel]:
 
 
 def voorstel(dossier: Dossier, vanaf: datetime.date) -> list[Termijn]:
-    """The proposed due dates from `vanaf` on, unsaved; none without a whole term."""
-    if dossier.startjaar is None or dossier.eindjaar is None:
+    """The proposed due dates from `vanaf` on, unsaved; none without an end. A dossier whose
+    start is not known (a Regio Deal runs from its signing) from last year on."""
+    if dossier.eindjaar is None:
         return []
     termijnen = []
-    for jaar in range(dossier.startjaar, dossier.eindjaar + 1):
+    for jaar in range(dossier.startjaar or vanaf.year - 1, dossier.eindjaar + 1):
         for regel in regels(dossier):
             datum = datetime.date(jaar + regel.jaar_verschil, regel.maand, regel.dag)
             if datum >= vanaf:

@@ -70,17 +70,20 @@ class Termijn(models.Model):
         """A due date within the dossier's term: its years, with the year before them (the
         bod and the agreement for the first year) and the year after (the last realisation)."""
         dossier = self.dossier
-        if not dossier.startdatum or not dossier.einddatum or not self.datum:
+        if not self.datum:
             return
-        van = datetime.date(dossier.startjaar - 1, 1, 1)
-        tot = datetime.date(dossier.eindjaar + 1, 12, 31)
-        if not van <= self.datum <= tot:
+        van = datetime.date(dossier.startjaar - 1, 1, 1) if dossier.startdatum else None
+        tot = datetime.date(dossier.eindjaar + 1, 12, 31) if dossier.einddatum else None
+        if (van and self.datum < van) or (tot and self.datum > tot):
+            if van and tot:
+                grenzen = f"van {van:%d-%m-%Y} tot en met {tot:%d-%m-%Y}"
+            else:
+                grenzen = f"vanaf {van:%d-%m-%Y}" if van else f"tot en met {tot:%d-%m-%Y}"
             raise ValidationError(
                 {
                     "datum": ValidationError(
                         f"Deze datum valt buiten de looptijd van het dossier "
-                        f"({dossier.periode}): kies een datum van {van:%d-%m-%Y} "
-                        f"tot en met {tot:%d-%m-%Y}.",
+                        f"({dossier.periode}): kies een datum {grenzen}.",
                         code="buiten_looptijd",
                     )
                 }

@@ -3,7 +3,6 @@
 import datetime
 
 from django.db import transaction
-from django.db.models import Q
 
 from core.models import Dossier, User
 
@@ -25,8 +24,7 @@ def vul_kalenders_aan(*, vandaag: datetime.date) -> int:
     """The calendars of every published dossier still running (or reporting its last year)."""
     dossiers = (
         Dossier.objects.gepubliceerd()
-        .filter(startdatum__isnull=False)
-        .filter(Q(einddatum__year__gte=vandaag.year - 1))
+        .filter(einddatum__year__gte=vandaag.year - 1)
         .select_related("afspraak")
     )
     return sum(vul_kalender_aan(dossier=d, vandaag=vandaag) for d in dossiers)
