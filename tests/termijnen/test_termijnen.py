@@ -217,3 +217,30 @@ def test_the_feed_the_start_page_and_the_calendar_page_take_as_many_queries_with
         vul_kalender_aan(dossier=extra, vandaag=VANDAAG)
     assert Termijn.objects.count() > 30
     assert tellen() == voor
+
+
+def test_a_due_date_the_coordinator_moves_is_in_the_dossiers_history(kalender, client):
+    from historie.models import Mutatie
+
+    bod = Termijn.objects.get(dossier=kalender.dossier, soort="bod", jaar=2027)
+    client.force_login(kalender.coordinator)
+    client.post(
+        reverse("termijnen:termijn", args=[kalender.dossier.slug, bod.pk]),
+        {
+            "datum": "2026-06-15",
+            "omschrijving": bod.omschrijving,
+            "wie": "partijen",
+            "handeling": "indienen",
+            "afgerond_op": "",
+        },
+    )
+    mutatie = (
+        Mutatie.objects.filter(tabel="termijnen.termijn", object_id=bod.pk).order_by("pk").last()
+    )
+    assert (mutatie.oud["datum"], mutatie.nieuw["datum"]) == ("2026-07-01", "2026-06-15")
+    assert (mutatie.gebruiker, mutatie.dossier_id) == (kalender.coordinator, kalender.dossier.pk)
+    historie = client.get(reverse("historie:dossier", args=[kalender.dossier.slug]))
+    assert "Bod voor 2027 uitbrengen" in historie.content.decode()
+    # What was mailed and a user's calendar secret are not followed.
+    client.post(reverse("kalenderlink"), {"actie": "nieuw"})
+    assert not Mutatie.objects.filter(tabel__startswith="termijnen.instellingen").exists()
