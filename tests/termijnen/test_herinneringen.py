@@ -146,3 +146,36 @@ def test_the_reminders_run_as_a_task(cyclus, smtp, settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     stuur_herinneringen.enqueue("2026-06-30")
     assert aan(smtp, "voorbeeld-corporatie@example.org")
+
+
+def test_the_mail_server_can_be_one_email_url_from_the_environment():
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    omgeving = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "DEBUG": "1",
+        "EMAIL_URL": "smtp+tls://monitor:geheim@smtp.example.nl:587",
+    }
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.EMAIL_BACKEND, s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_HOST_USER, s.EMAIL_USE_TLS)"
+    )
+    uit = subprocess.run(
+        [sys.executable, "-c", code],
+        env=omgeving,
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert uit == [
+        "django.core.mail.backends.smtp.EmailBackend",
+        "smtp.example.nl",
+        "587",
+        "monitor",
+        "True",
+    ]
