@@ -73,6 +73,8 @@ def _opgave_context(request, slug: str, jaar: int, soort: str):
     )
     if organisatie is None:
         raise PermissionDenied("U hoort bij geen organisatie.")
+    if soort == Soort.BOD and organisatie.soort != Organisatie.Soort.WONINGCORPORATIE:
+        raise Http404("Alleen een woningcorporatie brengt een bod uit.")
     opgave = Jaaropgave.objects.filter(
         dossier=dossier, organisatie=organisatie, jaar=jaar, soort=soort
     ).select_related("gewijzigd_door").first() or Jaaropgave(

@@ -185,7 +185,11 @@ def gevallen(w) -> dict[str, list[Geval]]:
         "core:organisatie_detail": [
             Geval(reverse("core:organisatie_detail", args=["woonpunt"]), IEDEREEN)
         ],
-        "core:invoer": [Geval(invoer, frozenset({"beheerder", "woonpunt"}))],
+        "core:invoer": [
+            Geval(invoer, frozenset({"beheerder", "woonpunt"})),
+            # a corporation's bod (issue #23): the same grid, entered by the same people
+            Geval(invoer.replace("/realisatie/", "/bod/"), frozenset({"beheerder", "woonpunt"})),
+        ],
         "core:invoer_actie": [Geval(indienen, frozenset({"beheerder", "woonpunt"}), "post")],
         "core:streefdoelen": [
             Geval(reverse("core:streefdoelen", args=[slug]), IEDEREEN)
