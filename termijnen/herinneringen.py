@@ -140,11 +140,11 @@ def _overzicht(gebruiker: User, vandaag: datetime.date) -> list[Punt]:
             te_laat = Organisatie.objects.filter(organisaties_q(termijn.dossier))
             if termijn.soort == Termijn.Soort.BOD:
                 te_laat = te_laat.filter(soort=Organisatie.Soort.WONINGCORPORATIE)
-            if termijn.soort == Termijn.Soort.REALISATIE:
+            if termijn.soort in (Termijn.Soort.REALISATIE, Termijn.Soort.BOD):
                 ingediend = Jaaropgave.objects.filter(
                     dossier=termijn.dossier,
                     jaar=termijn.jaar,
-                    soort="realisatie",
+                    soort=termijn.soort,
                     status__in=INGEDIEND,
                 )
                 te_laat = te_laat.exclude(pk__in=ingediend.values("organisatie_id"))

@@ -4,9 +4,9 @@
 A user acts on a due date of the parties (`Termijn.Wie.PARTIJEN`) when their organisation
 answers for figures in the dossier (core.aanlevering) and they enter figures (a
 beleidsmedewerker or coördinator there), on a bod only at a corporation; on a due date of
-the coördinator when they are a coördinator at the dossier's penvoerder. A realisation is
-done for an organisation once it has submitted that year; any other due date once the
-coördinator marks it done.
+the coördinator when they are a coördinator at the dossier's penvoerder. A realisation or a bod
+is done for an organisation once it has submitted it for that year; any other due date once
+the coördinator marks it done.
 """
 
 import datetime
@@ -21,6 +21,7 @@ from core.rules import is_beleidsmedewerker, is_coordinator
 from .models import Termijn
 
 INGEDIEND = [Jaaropgave.Status.INGEDIEND, Jaaropgave.Status.VASTGESTELD]
+PER_OPGAVE = [Termijn.Soort.REALISATIE, Termijn.Soort.BOD]  # also `Jaaropgave.soort`s
 
 
 @dataclass
@@ -71,7 +72,7 @@ def open_voor(
     return [
         Open(t, t.datum < vandaag, url_van(t, user.organisatie))
         for t in termijnen
-        if not (_per_partij(t) and (t.dossier_id, t.jaar) in gedaan)
+        if not (_per_partij(t) and (t.dossier_id, t.jaar, t.soort) in gedaan)
     ]
 
 
@@ -94,7 +95,7 @@ def url_van(termijn: Termijn, organisatie) -> str:
     """Where to act: the entry grid of a realisation, the report, else the dossier."""
     dossier = termijn.dossier
     if _per_partij(termijn) and organisatie is not None:
-        url = reverse("core:invoer", args=[dossier.slug, termijn.jaar, "realisatie"])
+        url = reverse("core:invoer", args=[dossier.slug, termijn.jaar, termijn.soort])
         return f"{url}?organisatie={organisatie.slug}"
     if termijn.soort == Termijn.Soort.JAARVERSLAG:
         return reverse("rapportages:rapport", args=[dossier.slug, termijn.jaar])
@@ -102,17 +103,18 @@ def url_van(termijn: Termijn, organisatie) -> str:
 
 
 def _per_partij(termijn: Termijn) -> bool:
-    return termijn.soort == Termijn.Soort.REALISATIE and termijn.wie == Termijn.Wie.PARTIJEN
+    """A realisation or a bod of the parties: done per organisation once it submitted it."""
+    return termijn.soort in PER_OPGAVE and termijn.wie == Termijn.Wie.PARTIJEN
 
 
-def _ingediend(organisatie_id, termijnen: list[Termijn]) -> set[tuple[int, int]]:
+def _ingediend(organisatie_id, termijnen: list[Termijn]) -> set[tuple[int, int, str]]:
     if not termijnen:
         return set()
     return set(
         Jaaropgave.objects.filter(
             organisatie_id=organisatie_id,
             dossier__in={t.dossier_id for t in termijnen},
-            soort="realisatie",
+            soort__in=PER_OPGAVE,
             status__in=INGEDIEND,
-        ).values_list("dossier_id", "jaar")
+        ).values_list("dossier_id", "jaar", "soort")
     )

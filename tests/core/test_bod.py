@@ -3,14 +3,19 @@ year, the municipality sees it, the coördinator records a different agreed figu
 dossier dashboard shows bod → afgesproken → gerealiseerd with the difference. A bod is not a
 plan: the counts of plans and realisations do not change with it."""
 
+import io
 from decimal import Decimal
 
 from django.urls import reverse
+from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from core.cellen import cellen, tel_per
 from core.checks import toets_dossiers
 from core.models import Jaaropgave, Soort, Waarde
 from core.voortgang import voortgang_van
+from rapportages.models import Rapport
+from rapportages.services import maak_bestanden
 from tests.rooster import rooster_post
 
 
@@ -69,6 +74,15 @@ def test_a_bod_is_seen_once_submitted_and_set_beside_the_agreed_plan_and_realisa
         "70",
         "60",
         "wijkt af van bod: +20",
+    ]
+    # The report of the year shows the same (PDF chapter, workbook sheet): core.bod.
+    rapport = Rapport(dossier=wereld.dossier, jaar=2015)
+    pdf, xlsx = maak_bestanden(rapport, wereld.bestuurder, status="concept")
+    tekst = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Bod en afspraak 2015" in tekst and "wijkt af van bod: +20" in tekst
+    blad = load_workbook(io.BytesIO(xlsx))["Bod"]
+    assert [list(r) for r in blad.iter_rows(min_row=2, values_only=True)] == [
+        ["Nieuwbouw", "Corporatie A", "aantal", 50, 70, 60, 20]
     ]
     # The bod is still the corporation's own: the municipality cannot change it.
     client.force_login(wereld.bestuurder)

@@ -122,6 +122,23 @@ def test_a_realisation_is_late_from_its_due_date_the_coordinator_chose(kalender)
     assert na.te_laat
 
 
+def test_a_bod_is_done_for_the_corporation_once_it_submitted_its_bod(kalender, client):
+    from dashboards.taken import mijn_taken
+
+    def bod_taak():
+        taken = mijn_taken(kalender.beleid_corporatie, datetime.date(2026, 6, 30))
+        return [t for t in taken if t.wat == "Bod voor 2027 uitbrengen"]
+
+    [taak] = bod_taak()
+    grid = reverse("core:invoer", args=[kalender.dossier.slug, 2027, "bod"])
+    assert taak.url == f"{grid}?organisatie={kalender.corporatie.slug}"
+    client.force_login(kalender.beleid_corporatie)
+    indienen = reverse("core:invoer_actie", args=[kalender.dossier.slug, 2027, "bod", "indienen"])
+    client.post(f"{indienen}?organisatie={kalender.corporatie.slug}", {"bevestigd": "ja"})
+
+    assert bod_taak() == []
+
+
 def test_the_settings_page_switches_reminders_off(kalender, client):
     client.force_login(kalender.beleid_corporatie)
     pagina = client.get(reverse("start")).content.decode()
