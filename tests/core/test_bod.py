@@ -93,7 +93,9 @@ def test_only_a_corporation_has_a_bod_grid(client, wereld):
     client.force_login(wereld.coordinator)
 
     assert client.get(grid(wereld, "bod", wereld.gemeente)).status_code == 404
-    assert client.get(grid(wereld, "bod", wereld.corporatie_a)).status_code == 200
+    response = client.get(grid(wereld, "bod", wereld.corporatie_a))
+    assert response.status_code == 200
+    assert [str(o) for o in response.context["organisaties"]] == ["Corporatie A", "Corporatie B"]
 
 
 def test_a_bod_changes_no_count_of_plans_realisations_checks_or_progress(wereld):
