@@ -153,6 +153,13 @@ def test_main_pages_have_no_wcag_violations(page, axe_source, tmp_path):
     page.get_by_role("button", name="Realisatie 2015 indienen").click()
     expect(page.get_by_role("button", name="Toch indienen")).to_be_visible()
     scan("indienen met lege velden")
+    page.goto("/dossiers/maastricht-2015/invoer/2015/bod/")  # the corporation's bod (#23)
+    scan("bod", velden=INVOERVELDEN)
+    page.get_by_role("textbox", name="Verbeteringen", exact=True).fill("12")
+    page.get_by_role("button", name="Opslaan").click()
+    page.goto("/dashboards/maastricht-2015/?jaar=2015")
+    expect(page.get_by_role("heading", name="Bod, afspraak en realisatie")).to_be_visible()
+    scan("dashboard met bod")
     page.get_by_role("button", name="Uitloggen").click()
 
     log_in(page, "maastricht")
