@@ -76,7 +76,9 @@ def test_the_corporation_hears_of_its_bod_the_day_before_then_when_overdue_and_n
     assert morgen["Subject"] == "Morgen: Bod voor 2027 uitbrengen"
     assert "uiterlijk 1 juli 2026, morgen" in tekst(morgen)
     assert "Prestatieafspraken Voorbeeldstad 2025–2028" in tekst(morgen)
-    assert "https://monitor.example/afspraken/" in html(morgen)
+    # straight to the corporation's bod grid for that year
+    grid = "https://monitor.example/dossiers/voorbeeldstad-2025-2028/invoer/2027/bod/"
+    assert f"{grid}?organisatie=woonstichting-voorbeeld" in html(morgen)
     # The bod is the corporation's: the municipality, the tenants and an outsider get none.
     for ander in ("voorbeeld-gemeente", "voorbeeld-huurders", "elders"):
         assert not [b for b in aan(smtp, ander) if "Bod" in b["Subject"]]
