@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "historie",
     "paginas",
     "volume",
+    "termijnen",
     "django_tasks",
     "django_tasks_db",
     "aanmelden",
@@ -290,3 +291,9 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("axes.middleware.AxesMiddleware"), "api.middleware.ApiMiddleware"
 )
 API_LIMIET_PER_MINUUT = env.int("API_LIMIET_PER_MINUUT", default=120)
+# The yearly cycle (termijnen/, docs/deployment.md "Herinneringen"): mail from EMAIL_URL
+# (smtp://user:password@host:587 or submission://…) when set, over the EMAIL_* settings above;
+# links in mails and the calendar feed start with SITE_URL.
+if env.str("EMAIL_URL", default=""):
+    globals().update(env.email_url("EMAIL_URL"))
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")

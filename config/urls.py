@@ -7,6 +7,8 @@ from core.health import gezondheid
 from dashboards.views import start
 from inrichting.organisaties.views import WachtwoordInstellen
 from paginas.views import voettekst
+from termijnen import openbaar as termijnen_openbaar
+from termijnen import views as termijnen_views
 
 # The footer's pages are public: a visitor on the login page must reach them.
 
@@ -32,6 +34,12 @@ urlpatterns = [
     # The read API and the personal keys for it (api/, docs/api.md)
     path("api/v1/", api_v1),
     path("instellingen/api-sleutels/", include("api.urls")),
+    # The yearly cycle (termijnen/): a user's settings, and their calendar feed (public: the
+    # secret in the URL is the key).
+    path("instellingen/", termijnen_views.instellingen, name="instellingen"),
+    path("instellingen/kalender/", termijnen_views.kalenderlink, name="kalenderlink"),
+    path("kalender/<str:token>.ics", termijnen_openbaar.feed, name="kalender"),
+    path("termijnen/", include("termijnen.urls")),
     # The one-time link of a new user's mail; public, as Django's PasswordResetConfirmView is.
     path(
         "wachtwoord/<uidb64>/<token>/",

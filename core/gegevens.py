@@ -107,7 +107,7 @@ def parse_sleutel(tekst: str) -> Sleutel:
     if not _YEAR.match(jaar):
         fouten.append(f"‘{jaar[:40]}’ is geen jaartal")
     if soort not in Soort.values:
-        fouten.append(f"de soort ‘{soort[:40]}’ is niet plan of realisatie")
+        fouten.append(f"de soort ‘{soort[:40]}’ is niet plan, realisatie of bod")
     if organisatie != NONE and locatie != NONE:
         fouten.append("een cijfer hoort bij een organisatie óf een locatie, niet bij beide")
     if fouten:

@@ -47,18 +47,21 @@ class DossierQuerySet(models.QuerySet):
 
 
 class WaardeQuerySet(models.QuerySet):
-    def visible_to(self, user, dossiers=None) -> "WaardeQuerySet":
+    def visible_to(self, user, dossiers=None, *, met_bod: bool = False) -> "WaardeQuerySet":
         """`dossiers` (pks or a queryset of them): only the figures of those dossiers, which
-        also keeps the check of their submissions to those dossiers (core.rules)."""
-        from .models import Indicator
+        also keeps the check of their submissions to those dossiers (core.rules).
+
+        A corporation's bod is not a plan: left out, so every count of plans and realisations
+        keeps its meaning, unless `met_bod` (core.bod compares it with the agreed plan)."""
+        from .models import Indicator, Soort
         from .rules import visible_waarden_q
 
-        waarden = self
+        waarden = self if met_bod else self.exclude(soort=Soort.BOD)
         if dossiers is not None:
             # Through the items' keys: the planner then reads the figures by their item index
             # instead of every figure to find a dossier's.
             items = Indicator.objects.filter(dossier__in=dossiers).values("pk")
-            waarden = self.filter(indicator__in=items)
+            waarden = waarden.filter(indicator__in=items)
         return waarden.filter(visible_waarden_q(user, dossiers=dossiers))
 
     def editable_by(self, user) -> "WaardeQuerySet":

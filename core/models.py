@@ -575,10 +575,13 @@ def _keten(start, veld: str) -> set[int]:
 
 
 class Soort(models.TextChoices):
-    """Whether a figure is planned or realised."""
+    """Whether a figure is planned or realised, or a corporation's bod: its proposed plan for
+    next year, from which the agreed plan is made (docs/cycle.md). Places that count plans or
+    realisations never read a bod (`WaardeQuerySet.visible_to` leaves it out unless asked)."""
 
     PLAN = "plan", "plan"
     REALISATIE = "realisatie", "realisatie"
+    BOD = "bod", "bod"
 
 
 class Waarde(models.Model):

@@ -73,6 +73,8 @@ def _opgave_context(request, slug: str, jaar: int, soort: str):
     )
     if organisatie is None:
         raise PermissionDenied("U hoort bij geen organisatie.")
+    if soort == Soort.BOD and organisatie.soort != Organisatie.Soort.WONINGCORPORATIE:
+        raise Http404("Alleen een woningcorporatie brengt een bod uit.")
     opgave = Jaaropgave.objects.filter(
         dossier=dossier, organisatie=organisatie, jaar=jaar, soort=soort
     ).select_related("gewijzigd_door").first() or Jaaropgave(
@@ -164,16 +166,20 @@ def _geen_invoer(request, dossier, organisatie, opgave, jaar, soort):
         "jaar": jaar,
         "soort": soort,
         "geen_invoer": _geen_aanlevering(dossier, organisatie),
-        "organisaties": _keuze(request.user, dossier),
+        "organisaties": _keuze(request.user, dossier, soort),
     }
     return render(request, "core/jaaropgave_invoer.html", context)
 
 
-def _keuze(user, dossier):
-    """The organisations a coordinator or beheerder may enter for: those that deliver."""
+def _keuze(user, dossier, soort):
+    """The organisations a coordinator or beheerder may enter for: those that deliver (a bod:
+    the corporations among them)."""
     if not user.has_perm("core.change_dossier", dossier):
         return []
-    return list(leverende_organisaties(dossier))
+    organisaties = leverende_organisaties(dossier)
+    if soort == Soort.BOD:
+        organisaties = organisaties.filter(soort=Organisatie.Soort.WONINGCORPORATIE)
+    return list(organisaties)
 
 
 def jaaropgave_invoer(request, slug: str, jaar: int, soort: str):
@@ -209,7 +215,7 @@ def jaaropgave_invoer(request, slug: str, jaar: int, soort: str):
         "caption": f"{soort.capitalize()} {jaar}: cijfers van {organisatie}",
         "heropen_form": HeropenForm(),
         "mag_vaststellen": request.user.has_perm("core.vaststellen_jaaropgave", opgave),
-        "organisaties": _keuze(request.user, dossier),
+        "organisaties": _keuze(request.user, dossier, soort),
         "alleen_lezen": _alleen_lezen(request, opgave) and not form.errors,
         "stappen": _stappen(opgave),
         "bevindingen": bevindingen,

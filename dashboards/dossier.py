@@ -11,6 +11,7 @@ from collections import defaultdict
 from django.db.models import Prefetch
 
 from afspraken.models import Afspraakpunt
+from core.bod import bod_vergelijking
 from core.cellen import cellen, tel_per
 from core.charts import BREED, Reeks, Staafdiagram, Voortgangsregel, resultaatgrafieken
 from core.figures import bouw_cijfertabel
@@ -66,6 +67,7 @@ def dashboard_context(
         "doelen": doelen,
         "doeltelling": doeltelling(voortgangen),
         "punten": _per_onderdeel(punten, alle_onderdelen),
+        "bod": bod_vergelijking(dossier, user, jaar),
     }
     if dossier.soort == Dossier.Soort.REGIODEAL:
         context.update(_regiodeal(dossier, onderdelen, doelen))

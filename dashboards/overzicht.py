@@ -13,6 +13,7 @@ from core.models import Dossier, Jaaropgave, Streefdoel, Waarde
 from core.rules import is_beleidsmedewerker, is_coordinator
 from core.status import Status
 from projecten.models import Rapportage
+from termijnen.openstaand import open_voor, realisatiedatums
 
 VOORUIT = datetime.timedelta(days=90)
 MAX_BEVINDINGEN = 10
@@ -85,6 +86,12 @@ def agenda(user, dossiers: list[Dossier], vandaag: datetime.date) -> list[Agenda
             )
         )
     punten += _niet_ingediend(user, dossiers, vandaag)
+    punten += [
+        Agendapunt(
+            o.termijn.datum, o.termijn.omschrijving, per_pk[o.termijn.dossier_id], o.url, o.te_laat
+        )
+        for o in open_voor(user, vandaag, tot=grens, dossiers=ids, behalve_realisaties=True)
+    ]
     punten.sort(key=lambda p: (p.datum or vandaag, p.dossier.titel))
     return punten
 
@@ -142,7 +149,8 @@ def _mijlpaal_url(doel: Streefdoel, dossier: Dossier) -> str:
 
 
 def _niet_ingediend(user, dossiers: list[Dossier], vandaag: datetime.date) -> list[Agendapunt]:
-    """Past years whose realisation the user's organisation has not yet submitted.
+    """Past years whose realisation the user's organisation has not yet submitted, dated by
+    their due date (termijnen; late from then) or else the year's end (late at once).
 
     Only dossiers in which the organisation answers for figures (core.aanlevering): a party
     that only signs is never late.
@@ -163,6 +171,7 @@ def _niet_ingediend(user, dossiers: list[Dossier], vandaag: datetime.date) -> li
             status__in=[Jaaropgave.Status.INGEDIEND, Jaaropgave.Status.VASTGESTELD],
         ).values_list("dossier_id", "jaar")
     )
+    datums = realisatiedatums(verantwoordelijk)
     punten = []
     mag_invoeren = is_beleidsmedewerker(user) or is_coordinator(user)
     for dossier in dossiers:
@@ -172,15 +181,16 @@ def _niet_ingediend(user, dossiers: list[Dossier], vandaag: datetime.date) -> li
         for jaar in range(dossier.startjaar, laatste + 1):
             if (dossier.pk, jaar) in ingediend:
                 continue
+            datum = datums.get((dossier.pk, jaar))
             punten.append(
                 Agendapunt(
-                    datetime.date(jaar, 12, 31),
+                    datum or datetime.date(jaar, 12, 31),
                     f"Realisatie {jaar} van {organisatie} nog niet ingediend",
                     dossier,
                     _invoer_url(dossier, jaar, organisatie)
                     if mag_invoeren
                     else reverse("dashboards:dossier", args=[dossier.slug]),
-                    True,
+                    datum is None or datum < vandaag,
                 )
             )
     return punten

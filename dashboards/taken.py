@@ -14,6 +14,7 @@ from core.models import Dossier, Jaaropgave
 from core.rules import is_beheerder, is_beleidsmedewerker, is_coordinator
 from projecten.models import Rapportage
 from rapportages.models import Rapport
+from termijnen.openstaand import open_voor, realisatiedatums
 
 from .overzicht import VOORUIT, _invoer_url, _mijlpalen
 
@@ -41,6 +42,7 @@ def mijn_taken(user, vandaag: datetime.date) -> list[Taak]:
     eigen = list(zichtbaar.reported_by(organisatie))
     geleid = list(zichtbaar.filter(penvoerder=organisatie)) if is_coordinator(user) else []
     taken = _invoeren(user, eigen, vandaag) + _projectrapportages(eigen + geleid, vandaag)
+    taken += _termijnen(user, vandaag)
     if geleid:
         taken += _vaststellen(geleid) + _rapporteren(geleid, vandaag)
         taken += [
@@ -50,9 +52,20 @@ def mijn_taken(user, vandaag: datetime.date) -> list[Taak]:
     return taken
 
 
+def _termijnen(user, vandaag: datetime.date) -> list[Taak]:
+    """The dossiers' due dates (termijnen) the user acts on, within the agenda's window or
+    late; the realisations are `_invoeren`'s."""
+    return [
+        Taak(o.termijn.omschrijving, o.termijn.dossier, o.url, o.te_laat, o.termijn.datum)
+        for o in open_voor(user, vandaag, tot=vandaag + VOORUIT, behalve_realisaties=True)
+    ]
+
+
 def _invoeren(user, dossiers: list[Dossier], vandaag: datetime.date) -> list[Taak]:
-    """Each past year whose realisation the organisation has not submitted yet."""
+    """Each past year whose realisation the organisation has not submitted yet: late from its
+    due date (termijnen), or at once when the dossier has none for that year."""
     organisatie = user.organisatie
+    datums = realisatiedatums(dossiers)
     ingediend = set(
         Jaaropgave.objects.filter(
             dossier__in=dossiers,
@@ -68,12 +81,14 @@ def _invoeren(user, dossiers: list[Dossier], vandaag: datetime.date) -> list[Taa
         laatste = min(dossier.eindjaar or vandaag.year - 1, vandaag.year - 1)
         for jaar in range(dossier.startjaar, laatste + 1):
             if (dossier.pk, jaar) not in ingediend:
+                datum = datums.get((dossier.pk, jaar))
                 taken.append(
                     Taak(
                         f"Realisatie {jaar} invoeren en indienen",
                         dossier,
                         _invoer_url(dossier, jaar, organisatie),
-                        te_laat=True,
+                        te_laat=datum is None or datum < vandaag,
+                        datum=datum,
                         volgorde=datetime.date(jaar, 12, 31),
                     )
                 )

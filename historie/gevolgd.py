@@ -6,8 +6,13 @@ from django.apps import apps
 from django.db import models
 
 # Every model of these apps is followed, but for what `UITGEZONDERD` leaves out.
-APPS = ("core", "afspraken", "regiodeals", "projecten", "rapportages")
-UITGEZONDERD = {"core.user"}  # password hashes do not belong in a history
+APPS = ("core", "afspraken", "regiodeals", "projecten", "rapportages", "termijnen")
+UITGEZONDERD = {
+    "core.user",  # password hashes do not belong in a history
+    # termijnen: what was mailed, and a user's own settings with their calendar secret
+    "termijnen.herinnering",
+    "termijnen.instellingen",
+}
 
 
 @dataclass(frozen=True)

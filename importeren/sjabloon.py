@@ -65,9 +65,11 @@ def _write_cijfers(ws, dossier, organisatie, jaar) -> None:
         opgave.soort: opgave
         for opgave in Jaaropgave.objects.filter(dossier=dossier, organisatie=organisatie, jaar=jaar)
     }
-    bestaand = {soort: bestaande_waarden(dossier, organisatie, jaar, soort) for soort in Soort}
+    # Plan and realisation: a corporation's bod is entered in its own grid (docs/cycle.md).
+    soorten = (Soort.PLAN, Soort.REALISATIE)
+    bestaand = {soort: bestaande_waarden(dossier, organisatie, jaar, soort) for soort in soorten}
     for plek in invoer_plekken(dossier, organisatie, jaar):
-        for soort in Soort:
+        for soort in soorten:
             opgave = status.get(soort.value)
             ws.append(_rij(ws, dossier, organisatie, jaar, soort, plek, opgave, bestaand[soort]))
     # Without a password: it prevents slips; what may change is checked on import.

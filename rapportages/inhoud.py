@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from afspraken.models import Afspraakpunt
+from core.bod import bod_vergelijking
 from core.checks import toetsblokken
 from core.doeltekst import datum, doel_tekst
 from core.figures import Cijfertabel
@@ -234,8 +235,13 @@ def _afspraak(inhoud: Inhoud, dossier: Dossier, user) -> None:
         for naam, u in inhoud.context["normen"]
     ]
     inhoud.context["puntregels"] = _puntregels(dossier, inhoud.context["streefdoelen"])
+    inhoud.hoofdstukken.append(
+        Hoofdstuk(f"Planning en realisatie {jaar}", "afspraak_cijfers", "cijfers")
+    )
+    inhoud.context["bod"] = bod_vergelijking(dossier, user, jaar)
+    if inhoud.context["bod"]:
+        inhoud.hoofdstukken.append(Hoofdstuk(f"Bod en afspraak {jaar}", "afspraak_bod", "bod"))
     inhoud.hoofdstukken += [
-        Hoofdstuk(f"Planning en realisatie {jaar}", "afspraak_cijfers", "cijfers"),
         Hoofdstuk("Normen", "afspraak_normen", "normen"),
         Hoofdstuk("Bestuursopdrachten en afspraken per thema", "afspraak_punten", "punten"),
     ]

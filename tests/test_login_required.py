@@ -4,15 +4,10 @@ user."""
 from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+# kalender: a calendar program does not log in; its secret token is the key (termijnen/).
 PUBLIC = {
-    "login",
-    "health",
-    "wachtwoord_instellen",
-    "toegankelijkheid",
-    "privacy",
-    "contact",
-    "aanmelden:start",
-    "aanmelden:terug",
+    *("login", "health", "wachtwoord_instellen", "toegankelijkheid", "privacy", "contact"),
+    *("aanmelden:start", "aanmelden:terug", "kalender"),
 }
 
 

@@ -27,6 +27,7 @@ BLADEN = {
     "financien": "Financiën",
     "bestuur": "Wijzigingen en overleg",
     "cijfers": "Cijfers",
+    "bod": "Bod",
     "normen": "Normen",
     "punten": "Afspraakpunten",
     "fasen": "Fasen",
@@ -55,6 +56,8 @@ def render_xlsx(inhoud: Inhoud, waarden) -> bytes:
         dossier.financien(wb, c)
     if "bestuur" in ankers:
         dossier.bestuur(wb, c, jaar)
+    if "bod" in ankers:
+        dossier.bod(wb, c, jaar)
     if "normen" in ankers:
         dossier.normen(wb, c, jaar)
     if "punten" in ankers:

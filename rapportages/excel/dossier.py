@@ -176,6 +176,38 @@ def bestuur(wb, c: dict, jaar: int) -> None:
     t.sluit()
 
 
+def bod(wb, c: dict, jaar: int) -> None:
+    """As the PDF and the dashboard (core.bod): bod → afgesproken → gerealiseerd."""
+    t = Tabel(
+        wb,
+        "Bod",
+        [
+            ("Onderwerp", 44),
+            ("Organisatie of locatie", 26),
+            ("Eenheid", 10),
+            ("Bod", 16),
+            ("Afgesproken", 16),
+            ("Gerealiseerd", 16),
+            ("Afspraak min bod", 18),
+        ],
+        f"Geen bod over {jaar}.",
+    )
+    for r in c.get("bod", []):
+        eenheid = r.indicator.eenheid
+        t.rij(
+            [
+                r.indicator.naam,
+                str(r.wie) if r.wie else None,
+                eenheid,
+                t.getal(3, r.bod, eenheid),
+                t.getal(4, r.afgesproken, eenheid),
+                t.getal(5, r.gerealiseerd, eenheid),
+                t.getal(6, r.verschil, eenheid),
+            ]
+        )
+    t.sluit()
+
+
 def normen(wb, c: dict, jaar: int) -> None:
     """As the PDF: "gehaald" only on a realisation, on a plan whether the plan meets the norm."""
     t = Tabel(

@@ -48,6 +48,7 @@ LEZEN = [  # as the bestuurder
     "/contact/",
     "/instellingen/api-sleutels/",
     "/api/v1/docs/",
+    "/instellingen/",
 ]
 
 
@@ -63,6 +64,7 @@ INRICHTEN = [  # as the Groningen coördinator
     "/inrichting/dossiers/regio-deal-groningen-noord-ii/nieuwe-periode/",
     "/inrichting/structuur/",
     "/dossiers/regio-deal-groningen-noord-ii/streefdoelen/nieuw/",
+    "/termijnen/regio-deal-groningen-noord-ii/",
 ]
 
 
@@ -153,6 +155,13 @@ def test_main_pages_have_no_wcag_violations(page, axe_source, tmp_path):
     page.get_by_role("button", name="Realisatie 2015 indienen").click()
     expect(page.get_by_role("button", name="Toch indienen")).to_be_visible()
     scan("indienen met lege velden")
+    page.goto("/dossiers/maastricht-2015/invoer/2015/bod/")  # the corporation's bod (#23)
+    scan("bod", velden=INVOERVELDEN)
+    page.get_by_role("textbox", name="Verbeteringen", exact=True).fill("12")
+    page.get_by_role("button", name="Opslaan").click()
+    page.goto("/dashboards/maastricht-2015/?jaar=2015")
+    expect(page.get_by_role("heading", name="Bod, afspraak en realisatie")).to_be_visible()
+    scan("dashboard met bod")
     page.get_by_role("button", name="Uitloggen").click()
 
     log_in(page, "maastricht")

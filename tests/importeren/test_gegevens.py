@@ -26,7 +26,7 @@ def test_a_key_names_one_figure_and_reads_back():
     [
         ("", "geen geldige sleutel"),
         ("maastricht-2015/verbeteringen/2015/plan", "zes delen"),
-        ("maastricht-2015/verbeteringen/woonpunt/-/2015/begroting", "niet plan of realisatie"),
+        ("maastricht-2015/verbeteringen/woonpunt/-/2015/begroting", "niet plan, realisatie of bod"),
         ("maastricht-2015/verbeteringen/woonpunt/-/15/plan", "geen jaartal"),
         ("maastricht-2015/verbeteringen/woonpunt/3/2015/plan", "niet bij beide"),
         ("maastricht-2015/verbeteringen/-/kern/2015/plan", "geen nummer"),

@@ -19,6 +19,7 @@ from core.models import Indicator, Jaaropgave, Norm, Partij, Streefdoel, User, W
 from importeren.services import upload_import
 from importeren.sjabloon import maak_sjabloon
 from rapportages.services import maak_concept
+from termijnen.models import Termijn
 from tests.test_login_required import _walk
 
 ROLLEN = [
@@ -128,6 +129,12 @@ def gevallen(w) -> dict[str, list[Geval]]:
     uploaders = BELEIDSMEDEWERKERS | {"beheerder"}  # and coördinators of the dossier: none
     beheer_groningen = frozenset({"beheerder", "groningen"})
     doel = Streefdoel.objects.filter(dossier__slug=GRONINGEN).first()
+    termijn = Termijn.objects.get_or_create(
+        dossier=indicator.dossier.__class__.objects.get(slug=GRONINGEN),
+        soort="jaarverslag",
+        jaar=2024,
+        defaults={"datum": "2025-06-01", "wie": "coördinator", "handeling": "publiceren"},
+    )[0]
     return {
         "start": [Geval("/", IEDEREEN)],
         "logout": [Geval(reverse("logout"), IEDEREEN, "post")],
@@ -182,7 +189,11 @@ def gevallen(w) -> dict[str, list[Geval]]:
         "core:organisatie_detail": [
             Geval(reverse("core:organisatie_detail", args=["woonpunt"]), IEDEREEN)
         ],
-        "core:invoer": [Geval(invoer, frozenset({"beheerder", "woonpunt"}))],
+        "core:invoer": [
+            Geval(invoer, frozenset({"beheerder", "woonpunt"})),
+            # a corporation's bod (issue #23): the same grid, entered by the same people
+            Geval(invoer.replace("/realisatie/", "/bod/"), frozenset({"beheerder", "woonpunt"})),
+        ],
         "core:invoer_actie": [Geval(indienen, frozenset({"beheerder", "woonpunt"}), "post")],
         "core:streefdoelen": [
             Geval(reverse("core:streefdoelen", args=[slug]), IEDEREEN)
@@ -300,6 +311,15 @@ def gevallen(w) -> dict[str, list[Geval]]:
         "api:sleutel_intrekken": [
             Geval(reverse("api:sleutel_intrekken", args=[w["sleutel"].pk]), {"woonpunt"}, "post")
         ],
+        # termijnen: a user's own settings (everyone), a dossier's due dates (its maintainers)
+        "instellingen": [Geval(reverse("instellingen"), IEDEREEN)],
+        "kalenderlink": [Geval(reverse("kalenderlink"), IEDEREEN, "post")],
+        "termijnen:dossier": [
+            Geval(reverse("termijnen:dossier", args=[GRONINGEN]), beheer_groningen)
+        ],
+        "termijnen:termijn": [
+            Geval(reverse("termijnen:termijn", args=[GRONINGEN, termijn.pk]), beheer_groningen)
+        ],
         "dashboards:cijfers": [Geval(reverse("dashboards:cijfers"), IEDEREEN)],
         "dashboards:dossier": [
             Geval(reverse("dashboards:dossier", args=[slug]), IEDEREEN)
@@ -377,8 +397,12 @@ def gevallen(w) -> dict[str, list[Geval]]:
     }
 
 
-# aanmelden: signing in through the organisation's provider, public (tests/aanmelden)
-PUBLIEK = {"login", "health", "wachtwoord_instellen", "aanmelden:start", "aanmelden:terug"}
+# aanmelden: signing in through the organisation's provider, public (tests/aanmelden);
+# kalender: by its secret
+PUBLIEK = {
+    *("login", "health", "wachtwoord_instellen", "kalender"),
+    *("aanmelden:start", "aanmelden:terug"),
+}
 
 
 def vraag(client: Client, geval: Geval):
@@ -438,6 +462,9 @@ NIET_BESTAAND = {
     "inrichting:tranche": [99],
     "api-v1:dossier": ["bestaat-niet"],
     "api-v1:bevindingen": ["bestaat-niet"],
+    "termijnen:dossier": ["bestaat-niet"],
+    "termijnen:termijn": ["bestaat-niet", 1],
+    "kalender": ["geen-geheim"],
 }
 
 

@@ -32,6 +32,7 @@ PUBLIC_VIEWS = {
     "aanmelden/views.py": "signing in through the organisation's provider: start and callback",
     "api/urls.py": "the read API: answers 401 itself without a key or session (api/auth.py)",
     "api/views.py": "the API's documentation page, read from its public OpenAPI document",
+    "termijnen/openbaar.py": "a user's calendar feed, behind the secret token in its URL",
 }
 
 
