@@ -6,4 +6,6 @@ class AanmeldenConfig(AppConfig):
     verbose_name = "inloggen met de eigen organisatie (OpenID Connect)"
 
     def ready(self) -> None:
-        from . import gebeurtenissen  # noqa: F401  (connects the audit receivers)
+        # Connect the receivers: the audit history's, and the login time of the idle-session
+        # middleware (else a login before the first request would miss it).
+        from . import gebeurtenissen, middleware  # noqa: F401
