@@ -241,7 +241,7 @@ CIJFERS_ALLE = [
     *(f"status={s}" for s in Status.values),
     "jaar=2025",
     "soort=project",
-    "organisatie=vol-corporatie-1",
+    "organisatie=Woongoed+Noordveen",
     "onderdeel=thema",
     "jaar=2025&status=achter",
     "sort=-dossier",
@@ -266,7 +266,7 @@ CIJFERS_EIGEN = [
         )
     ),
     "status=achter&sort=-jaar",
-    "organisatie=vol-corporatie-1",
+    "organisatie=Woongoed+Noordveen",
     "page=20",
 ]
 PAGINAS += [
