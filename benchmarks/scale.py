@@ -287,6 +287,8 @@ PAGINAS += [
            lambda w: [w.afspraak.slug]),
     pagina("inrichting partijen", "pagina", "coordinator", "inrichting:partijen",
            lambda w: [w.afspraak.slug]),
+    pagina("inrichting partijen zoek=woon", "pagina", "coordinator", "inrichting:partijen",
+           lambda w: [w.afspraak.slug], query="?zoek=woon"),
     pagina("inrichting items", "pagina", "coordinator", "inrichting:items",
            lambda w: [w.afspraak.slug]),
     pagina("inrichting normen", "pagina", "coordinator", "inrichting:normen",
@@ -724,9 +726,9 @@ def main() -> None:
     parser.add_argument("--schrijf", action="store_true", help="docs/performance.md bijwerken")
     parser.add_argument(
         "--alleen",
-        choices=["werkboek", "cijfers"],
-        help="alleen het rapportwerkboek, of alleen de cijfers en de pagina's van streefdoelen"
-        " en inrichting meten (niet schrijven)",
+        choices=["werkboek", "cijfers", "inrichting"],
+        help="alleen het rapportwerkboek, alleen de cijfers en de pagina's van streefdoelen"
+        " en inrichting, of alleen die van inrichting meten (niet schrijven)",
     )
     parser.add_argument(
         "--bewaar", action="store_true", help="de databases houden en de volgende keer hergebruiken"
@@ -769,8 +771,11 @@ def main() -> None:
         if args.alleen == "werkboek":
             meet_excel(werelden, args.herhalingen, namen=[EXCEL[1]], budget=30)
             return
-        if args.alleen == "cijfers":
-            paginas = [p for p in PAGINAS if p.naam.startswith(("cijfers", "streef", "inricht"))]
+        if args.alleen in ("cijfers", "inrichting"):
+            soorten = (
+                ("inricht",) if args.alleen == "inrichting" else ("cijfers", "streef", "inricht")
+            )
+            paginas = [p for p in PAGINAS if p.naam.startswith(soorten)]
             resultaten = meet_alles(werelden, args.herhalingen, paginas, exports=False)
             print("\n".join(tabel(resultaten["klein"], resultaten["groot"])))
             return
