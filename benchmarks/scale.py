@@ -51,6 +51,7 @@ from django.urls import reverse  # noqa: E402
 
 from benchmarks import floors  # noqa: E402
 from core.models import Dossier, Organisatie, User, Waarde  # noqa: E402
+from core.status import Status  # noqa: E402
 from volume.generator import analyseer, genereer  # noqa: E402
 from volume.omvang import Omvang  # noqa: E402
 
@@ -229,6 +230,70 @@ PAGINAS = [
         "rapportages:rapport",
         lambda w: [w.afspraak.slug, JAAR],
     ),
+]  # fmt: skip
+
+# The figures view for every filter and sort a reader can choose (issue #22). Across all
+# dossiers it sorts on the dossier only and pages to page 20 (`dashboards.tables`): page 400
+# asks for more than there is and shows page 20. Within the reader's own dossiers every column
+# sorts.
+CIJFERS_ALLE = [
+    "",
+    *(f"status={s}" for s in Status.values),
+    "jaar=2025",
+    "soort=project",
+    "organisatie=Woongoed+Noordveen",
+    "onderdeel=thema",
+    "jaar=2025&status=achter",
+    "sort=-dossier",
+    "page=2",
+    "page=20",
+    "page=400",
+]
+CIJFERS_EIGEN = [
+    *(
+        f"sort={k}"
+        for k in (
+            "-dossier",
+            "onderdeel",
+            "item",
+            "wie",
+            "-wie",
+            "jaar",
+            "-jaar",
+            "plan",
+            "realisatie",
+            "status",
+        )
+    ),
+    "status=achter&sort=-jaar",
+    "organisatie=Woongoed+Noordveen",
+    "page=20",
+]
+PAGINAS += [
+    pagina(f"cijfers alle {q or 'standaard'}", "pagina", "bestuurder", "dashboards:cijfers",
+           query=f"?bereik=alle&{q}".rstrip("&"))
+    for q in CIJFERS_ALLE
+] + [
+    pagina(f"cijfers eigen {q}", "pagina", "bestuurder", "dashboards:cijfers", query=f"?{q}")
+    for q in CIJFERS_EIGEN
+] + [
+    # the targets and setup issues' pages
+    pagina("streefdoelen", "pagina", "bestuurder", "core:streefdoelen",
+           lambda w: [w.afspraak.slug]),
+    pagina("streefdoel toevoegen", "pagina", "coordinator", "core:streefdoel_toevoegen",
+           lambda w: [w.afspraak.slug]),
+    pagina("inrichting", "pagina", "coordinator", "inrichting:start"),
+    pagina("inrichting dossier", "pagina", "coordinator", "inrichting:dossier",
+           lambda w: [w.afspraak.slug]),
+    pagina("inrichting partijen", "pagina", "coordinator", "inrichting:partijen",
+           lambda w: [w.afspraak.slug]),
+    pagina("inrichting partijen zoek=woon", "pagina", "coordinator", "inrichting:partijen",
+           lambda w: [w.afspraak.slug], query="?zoek=woon"),
+    pagina("inrichting items", "pagina", "coordinator", "inrichting:items",
+           lambda w: [w.afspraak.slug]),
+    pagina("inrichting normen", "pagina", "coordinator", "inrichting:normen",
+           lambda w: [w.afspraak.slug]),
+    pagina("inrichting organisaties", "pagina", "beheerder", "inrichting:organisaties"),
 ]  # fmt: skip
 
 
@@ -513,13 +578,15 @@ def rapport_van(dossier: Dossier, coordinator: User):
     return rapport
 
 
-def meet_alles(werelden: dict[str, Wereld], herhalingen: int) -> dict[str, list[Meting]]:
-    for p in PAGINAS:  # every page once first: caches, connections, compiled templates
+def meet_alles(
+    werelden: dict[str, Wereld], herhalingen: int, paginas=PAGINAS, exports: bool = True
+) -> dict[str, list[Meting]]:
+    for p in paginas:  # every page once first: caches, connections, compiled templates
         for alias, w in werelden.items():
             with op(alias):
                 opvragen(w.clients[p.lezer], url_van(p, w))
     resultaten = {alias: [] for alias in werelden}
-    for p in PAGINAS:
+    for p in paginas:
         metingen = meet_pagina(p, werelden, herhalingen)
         for alias, m in metingen.items():
             resultaten[alias].append(m)
@@ -529,7 +596,7 @@ def meet_alles(werelden: dict[str, Wereld], herhalingen: int) -> dict[str, list[
             f"{b.tijd * 1000:>8.1f} ms",
             flush=True,
         )
-    for metingen in meet_exports(werelden, herhalingen):
+    for metingen in meet_exports(werelden, herhalingen) if exports else []:
         for alias, m in metingen.items():
             resultaten[alias].append(m)
     return resultaten
@@ -658,7 +725,10 @@ def main() -> None:
     parser.add_argument("--herhalingen", type=int, default=15)
     parser.add_argument("--schrijf", action="store_true", help="docs/performance.md bijwerken")
     parser.add_argument(
-        "--alleen", choices=["werkboek"], help="alleen het rapportwerkboek meten (niet schrijven)"
+        "--alleen",
+        choices=["werkboek", "cijfers", "inrichting"],
+        help="alleen het rapportwerkboek, alleen de cijfers en de pagina's van streefdoelen"
+        " en inrichting, of alleen die van inrichting meten (niet schrijven)",
     )
     parser.add_argument(
         "--bewaar", action="store_true", help="de databases houden en de volgende keer hergebruiken"
@@ -698,8 +768,16 @@ def main() -> None:
         for alias in ("klein", "groot"):
             with op(alias):
                 werelden[alias] = wereld(alias)
-        if args.alleen:
+        if args.alleen == "werkboek":
             meet_excel(werelden, args.herhalingen, namen=[EXCEL[1]], budget=30)
+            return
+        if args.alleen in ("cijfers", "inrichting"):
+            soorten = (
+                ("inricht",) if args.alleen == "inrichting" else ("cijfers", "streef", "inricht")
+            )
+            paginas = [p for p in PAGINAS if p.naam.startswith(soorten)]
+            resultaten = meet_alles(werelden, args.herhalingen, paginas, exports=False)
+            print("\n".join(tabel(resultaten["klein"], resultaten["groot"])))
             return
         resultaten = meet_alles(werelden, args.herhalingen)
         regels = tabel(resultaten["klein"], resultaten["groot"])

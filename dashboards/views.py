@@ -9,12 +9,13 @@ from core.cellen import cellen
 from core.charts import Reeks, Staafdiagram
 from core.figures import bouw_cijfertabel
 from core.models import Dossier, Indicator, Waarde
+from core.planner import in_volgorde
 
 from .dossier import dashboard_context
 from .filters import CelFilter
 from .grafieken import naar_het_doel, waarde_van
 from .overzicht import agenda, dossierregels, nieuwste_bevindingen
-from .tables import CelTable, OngeteldePaginator
+from .tables import AlleCelTable, BegrensdePaginator, CelTable
 from .taken import heeft_taken, mijn_taken
 
 
@@ -150,11 +151,26 @@ class CijfersView(SingleTableMixin, FilterView):
     table_pagination = {"per_page": 50}  # the table pages; the view itself not
     template_name = "dashboards/cijfers.html"
 
+    def get(self, request, *args, **kwargs):
+        if CelFilter.bereik_van(request) is not None:
+            return super().get(request, *args, **kwargs)
+        with in_volgorde():  # the figures of all dossiers, read in the order shown
+            return super().get(request, *args, **kwargs).render()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["alle_dossiers"] = CelFilter.bereik_van(self.request) is None
+        return context
+
+    def get_table_class(self):
+        return AlleCelTable if CelFilter.bereik_van(self.request) is None else CelTable
+
     def get_table_pagination(self, table):
         paginering = super().get_table_pagination(table)
         if CelFilter.bereik_van(self.request) is None:
-            # Counting every figure in the country takes seconds; paging through them does not.
-            paginering["paginator_class"] = OngeteldePaginator
+            # Counting every figure in the country takes seconds, and so does skipping to a
+            # deep page; paging through the first pages does not.
+            paginering["paginator_class"] = BegrensdePaginator
         return paginering
 
     def get_queryset(self):

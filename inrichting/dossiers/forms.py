@@ -166,8 +166,9 @@ class StapFormset(forms.BaseModelFormSet):
     def get_form_kwargs(self, index):
         return {**super().get_form_kwargs(index), "dossier": self.dossier}
 
-    # Choices the same in every row: read once, not once per row (8 rows, 2.000 organisations).
-    gedeelde_keuzes = ("organisatie", "gemeente", "hoofdonderdeel")
+    # Choices the same in every row: read once, not once per row. (A party's organisation is
+    # typed by name: a list of every organisation of the country grows with the country.)
+    gedeelde_keuzes = ("gemeente", "hoofdonderdeel")
 
     def _construct_form(self, i, **kwargs):
         form = super()._construct_form(i, **kwargs)
@@ -212,6 +213,22 @@ class StapFormset(forms.BaseModelFormSet):
         return ""
 
 
+ORGANISATIELIJST = "organisaties-gevonden"  # the id of the page's one <datalist>
+GEEN_ORGANISATIE = (
+    "Er is geen organisatie met deze naam. Zoek haar hierboven op een deel van de naam en "
+    "neem de naam precies over."
+)
+ZOEK_HOOGSTENS = 20
+
+
+def zoek_organisaties(zoek: str) -> list[Organisatie]:
+    """At most 20 organisations whose name holds `zoek`, by name; none for an empty search."""
+    zoek = zoek.strip()
+    if not zoek:
+        return []
+    return list(Organisatie.objects.filter(naam__icontains=zoek).order_by("naam")[:ZOEK_HOOGSTENS])
+
+
 class PartijForm(StapForm):
     dubbel = Partij._meta.constraints[0].violation_error_message
 
@@ -221,7 +238,7 @@ class PartijForm(StapForm):
 
     uitleg = {
         **StapForm.uitleg,
-        "organisatie": "Op naam, van alle organisaties.",
+        "organisatie": "De naam van de organisatie, precies; zoek hem hierboven.",
         "omschrijving": "Bijvoorbeeld ‘regiokassier’.",
         "levert_cijfers": "Uit: de partij ondertekent alleen (geen invoer, geen herinneringen).",
     }
@@ -231,13 +248,27 @@ class PartijForm(StapForm):
 
     def __init__(self, *args, dossier: Dossier, **kwargs):
         super().__init__(*args, dossier=dossier, **kwargs)
-        self.fields["organisatie"].queryset = Organisatie.objects.order_by("naam")
-        self.fields["organisatie"].empty_label = "(kies een organisatie)"
+        # By name in a text field (one lookup on save), not a list of every organisation.
+        veld = self.fields["organisatie"]
+        veld.to_field_name = "naam"
+        veld.queryset = Organisatie.objects.all()
+        veld.error_messages["invalid_choice"] = GEEN_ORGANISATIE
+        veld.widget = forms.TextInput(
+            attrs={"class": NL_DESIGN_SYSTEM["text"], "list": ORGANISATIELIJST, "maxlength": 200}
+        )
+        if self.instance.pk:
+            self.initial["organisatie"] = self.instance.organisatie.naam
         self.fields["rol"].choices = [("", "(kies de rol)"), *Partij.Rol.choices]
         self.fields["rol"].initial = self.GEWONE_ROL.get(dossier.soort, "")
 
 
 class PartijFormset(StapFormset):
+    def __init__(self, *args, dossier: Dossier, **kwargs):
+        kwargs.setdefault(
+            "queryset", Partij.objects.filter(dossier=dossier).select_related("organisatie")
+        )
+        super().__init__(*args, dossier=dossier, **kwargs)
+
     def niet_verwijderbaar(self, partij: Partij) -> str:
         organisatie = partij.organisatie_id
         if (

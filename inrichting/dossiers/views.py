@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core.models import Dossier
 from core.rules import editable_dossiers_q, is_beheerder
 
-from .forms import STAPPEN, dossier_form
+from .forms import ORGANISATIELIJST, STAPPEN, dossier_form, zoek_organisaties
 from .services import MODELLEN, als_soort, bewaar_stap, maak_dossier, stel_vast
 from .stappen import (
     SOORTEN,
@@ -108,6 +108,9 @@ def stap(request, slug: str, stap: str):
         "stapnaam": STAPNAMEN[stap],
         "volgende": volgende_stap(dossier, stap),
     }
+    if stap == "partijen":
+        zoek = request.GET.get("zoek", "").strip()[:200]
+        context.update(zoek=zoek, gevonden=zoek_organisaties(zoek), lijst=ORGANISATIELIJST)
     status = 400 if request.method == "POST" else 200
     return render(request, "inrichting/dossiers/stap.html", context, status=status)
 

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import SetPasswordForm
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
@@ -49,12 +50,16 @@ def organisaties(request):
     lijst = Organisatie.objects.annotate(aantal_gebruikers=Count("gebruikers")).order_by("naam")
     if zoek:
         lijst = lijst.filter(Q(naam__icontains=zoek) | Q(afkorting__icontains=zoek))
+    # Paged: a country holds thousands of organisations (docs/performance.md, issue 22).
+    pagina = Paginator(lijst, 50).get_page(request.GET.get("page"))
+    op_pagina = [organisatie.pk for organisatie in pagina]
+    beheerbaar = beheerbare_organisaties(request.user).filter(pk__in=op_pagina)
     context = {
         "form": form,
         "zoek": zoek,
-        "organisaties": lijst,
+        "organisaties": pagina,
         "is_beheerder": request.user.heeft_rol(Rol.BEHEERDER),
-        "beheerbaar": set(beheerbare_organisaties(request.user).values_list("pk", flat=True)),
+        "beheerbaar": set(beheerbaar.values_list("pk", flat=True)),
     }
     return render(
         request,

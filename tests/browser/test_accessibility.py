@@ -27,6 +27,7 @@ LEZEN = [  # as the bestuurder
     "/regiodeals/",
     "/projecten/",
     "/cijfers/",
+    "/cijfers/?bereik=alle&page=400",  # across all dossiers: sorted on the dossier, bounded
     "/rapportages/",
     "/organisaties/",
     "/organisaties/gemeente-maastricht/",

@@ -72,9 +72,9 @@ def test_an_end_before_the_start_is_refused_at_the_field(opzet):
 def test_a_party_twice_in_the_same_role_is_refused_at_its_rows_and_nothing_is_saved(opzet):
     url = stap(opzet, "partijen")
     nieuw = [
-        {"organisatie": opzet.corporatie.pk, "rol": "partij", "levert_cijfers": "on"},
-        {"organisatie": opzet.corporatie.pk, "rol": "partij"},
-        {"organisatie": opzet.gemeente.pk, "rol": "partij"},  # the penvoerder is a party
+        {"organisatie": opzet.corporatie.naam, "rol": "partij", "levert_cijfers": "on"},
+        {"organisatie": opzet.corporatie.naam, "rol": "partij"},
+        {"organisatie": opzet.gemeente.naam, "rol": "partij"},  # the penvoerder is a party
     ]
     response = opzet.client.post(url, formset_post(opzet.client.get(url), nieuw))
     geweigerd(response, "Deze organisatie is al partij in deze rol.")
@@ -82,7 +82,7 @@ def test_a_party_twice_in_the_same_role_is_refused_at_its_rows_and_nothing_is_sa
     assert [bool(f) for f in fouten[:4]] == [False, False, True, True]  # the repeats
     assert opzet.dossier.partijen.count() == 1
     # The same organisation in another role is fine.
-    nieuw = [{"organisatie": opzet.gemeente.pk, "rol": "financier"}]
+    nieuw = [{"organisatie": opzet.gemeente.naam, "rol": "financier"}]
     response = opzet.client.post(url, formset_post(opzet.client.get(url), nieuw))
     assert response.status_code == 302
     assert sorted(opzet.dossier.partijen.values_list("rol", flat=True)) == ["financier", "partij"]
@@ -220,3 +220,30 @@ def test_a_deal_above_its_tranches_maximum_is_refused(client, organisatie_factor
     )
     assert response.status_code == 302
     assert Regiodeal.objects.get().maximale_rijksbijdrage == 10**7
+
+
+def test_a_party_is_typed_by_name_an_unknown_name_is_refused_and_a_search_lists_at_most_20(
+    opzet, organisatie_factory
+):
+    url = stap(opzet, "partijen")
+    html = opzet.client.get(url).content.decode()
+    # A text field with the name, not a list of every organisation of the country.
+    assert '<input type="text" name="form-0-organisatie" value="Gemeente Testdorp"' in html
+    assert "Woonstichting Testdorp" not in html  # an organisation not searched for: not listed
+    nieuw = [{"organisatie": "Woonstichting Nergensdorp", "rol": "partij"}]
+    response = opzet.client.post(url, formset_post(opzet.client.get(url), nieuw))
+    geweigerd(response, "Er is geen organisatie met deze naam.")
+    assert opzet.dossier.partijen.count() == 1
+
+    for n in range(22):
+        organisatie_factory(f"Woonstichting Zoekdorp {n:02}")
+    gevonden = opzet.client.get(url, {"zoek": "zoekdorp"}).content.decode()
+    assert "20 organisaties met ‘zoekdorp’ in de naam (de eerste 20: zoek preciezer)" in gevonden
+    assert '<option value="Woonstichting Zoekdorp 19">' in gevonden
+    assert "Woonstichting Zoekdorp 20" not in gevonden
+    niets = opzet.client.get(url, {"zoek": "xyz"}).content.decode()
+    assert "Geen organisatie met ‘xyz’ in de naam." in niets
+    nieuw = [{"organisatie": "Woonstichting Zoekdorp 21", "rol": "partij"}]
+    response = opzet.client.post(url, formset_post(opzet.client.get(url), nieuw))
+    assert response.status_code == 302
+    assert opzet.dossier.partijen.filter(organisatie__naam="Woonstichting Zoekdorp 21").exists()

@@ -69,8 +69,8 @@ def test_a_coordinator_sets_up_an_agreement_and_publishes_it(
     url = reverse("inrichting:partijen", args=[dossier.slug])
     leeg = groningen.get(url)
     assert leeg.context["formset"].total_form_count() == 8  # the penvoerder and 7 empty rows
-    rijen = [{"organisatie": o.pk, "rol": "partij", "levert_cijfers": "on"} for o in nieuw]
-    rijen += [{"organisatie": o.pk, "rol": "partij"} for o in (huurders, provincie)]
+    rijen = [{"organisatie": o.naam, "rol": "partij", "levert_cijfers": "on"} for o in nieuw]
+    rijen += [{"organisatie": o.naam, "rol": "partij"} for o in (huurders, provincie)]
     response = groningen.post(url, formset_post(leeg, rijen))
     assert response.status_code == 302, (
         [e for e in response.context["formset"].errors if e],
