@@ -12,7 +12,6 @@ from core.checks import Bevinding, toets_dossiers
 from core.models import Dossier, Jaaropgave, Streefdoel, Waarde
 from core.rules import is_beleidsmedewerker, is_coordinator
 from core.status import Status
-from projecten.models import Rapportage
 from termijnen.openstaand import open_voor, realisatiedatums
 
 VOORUIT = datetime.timedelta(days=90)
@@ -71,25 +70,9 @@ def agenda(user, dossiers: list[Dossier], vandaag: datetime.date) -> list[Agenda
     ids = [d.pk for d in dossiers]
     per_pk = {d.pk: d for d in dossiers}
     grens = vandaag + VOORUIT
-    punten = _mijlpalen(dossiers, vandaag)
-    for rapportage in Rapportage.objects.filter(
-        project__in=ids, ontvangen_op__isnull=True, venster_eind__lte=grens
-    ):
-        dossier = per_pk[rapportage.project_id]
-        punten.append(
-            Agendapunt(
-                rapportage.venster_eind,
-                f"{rapportage.get_soort_display().capitalize()} indienen",
-                dossier,
-                dossier.get_absolute_url(),
-                rapportage.is_te_laat(vandaag),
-            )
-        )
-    punten += _niet_ingediend(user, dossiers, vandaag)
+    punten = _mijlpalen(dossiers, vandaag) + _niet_ingediend(user, dossiers, vandaag)
     punten += [
-        Agendapunt(
-            o.termijn.datum, o.termijn.omschrijving, per_pk[o.termijn.dossier_id], o.url, o.te_laat
-        )
+        Agendapunt(o.datum, o.omschrijving, per_pk[o.dossier.pk], o.url, o.te_laat)
         for o in open_voor(user, vandaag, tot=grens, dossiers=ids, behalve_realisaties=True)
     ]
     punten.sort(key=lambda p: (p.datum or vandaag, p.dossier.titel))

@@ -12,7 +12,6 @@ from django.urls import reverse
 
 from core.models import Dossier, Jaaropgave
 from core.rules import is_beheerder, is_beleidsmedewerker, is_coordinator
-from projecten.models import Rapportage
 from rapportages.models import Rapport
 from termijnen.openstaand import open_voor, realisatiedatums
 
@@ -41,8 +40,7 @@ def mijn_taken(user, vandaag: datetime.date) -> list[Taak]:
     zichtbaar = Dossier.objects.visible_to(user)
     eigen = list(zichtbaar.reported_by(organisatie))
     geleid = list(zichtbaar.filter(penvoerder=organisatie)) if is_coordinator(user) else []
-    taken = _invoeren(user, eigen, vandaag) + _projectrapportages(eigen + geleid, vandaag)
-    taken += _termijnen(user, vandaag)
+    taken = _invoeren(user, eigen, vandaag) + _termijnen(user, vandaag)
     if geleid:
         taken += _vaststellen(geleid) + _rapporteren(geleid, vandaag)
         taken += [
@@ -53,10 +51,10 @@ def mijn_taken(user, vandaag: datetime.date) -> list[Taak]:
 
 
 def _termijnen(user, vandaag: datetime.date) -> list[Taak]:
-    """The dossiers' due dates (termijnen) the user acts on, within the agenda's window or
-    late; the realisations are `_invoeren`'s."""
+    """The due dates the user acts on (termijnen, a project's reports), within the agenda's
+    window or late; the realisations are `_invoeren`'s."""
     return [
-        Taak(o.termijn.omschrijving, o.termijn.dossier, o.url, o.te_laat, o.termijn.datum)
+        Taak(o.omschrijving, o.dossier, o.url, o.te_laat, o.datum)
         for o in open_voor(user, vandaag, tot=vandaag + VOORUIT, behalve_realisaties=True)
     ]
 
@@ -120,7 +118,7 @@ def _rapporteren(dossiers: list[Dossier], vandaag: datetime.date) -> list[Taak]:
     lopend = [
         d
         for d in dossiers
-        # A project reports through its own windows (`_projectrapportages`).
+        # A project reports through its own windows (termijnen.openstaand).
         if d.soort != "project" and (d.startjaar or vorig) <= vorig <= (d.eindjaar or vorig)
     ]
     definitief = set(
@@ -138,24 +136,6 @@ def _rapporteren(dossiers: list[Dossier], vandaag: datetime.date) -> list[Taak]:
         )
         for dossier in lopend
         if dossier.pk not in definitief
-    ]
-
-
-def _projectrapportages(dossiers: list[Dossier], vandaag: datetime.date) -> list[Taak]:
-    """A project's reports that are due within the agenda's window or late."""
-    per_pk = {d.pk: d for d in dossiers if d.soort == "project"}
-    rapportages = Rapportage.objects.filter(
-        project__in=list(per_pk), ontvangen_op__isnull=True, venster_eind__lte=vandaag + VOORUIT
-    )
-    return [
-        Taak(
-            f"{r.get_soort_display().capitalize()} indienen",
-            per_pk[r.project_id],
-            per_pk[r.project_id].get_absolute_url(),
-            r.is_te_laat(vandaag),
-            r.venster_eind,
-        )
-        for r in rapportages
     ]
 
 

@@ -13,9 +13,10 @@ from django.urls import reverse
 
 from core.models import Dossier, Jaaropgave, Organisatie, Rol, User
 from core.rules import is_coordinator
+from projecten.models import Rapportage
 
 from .models import Herinnering, Instellingen, Termijn
-from .openstaand import INGEDIEND, Open, open_voor
+from .openstaand import INGEDIEND, Open, open_voor, rapportage_omschrijving
 
 MAX_VOORAF = 60  # days; the most a user can choose
 
@@ -117,10 +118,7 @@ def _verstuurd(gebruikers: list[User]) -> dict[int, set[str]]:
 
 def _punten(gebruiker: User, vandaag: datetime.date, dagen: int) -> list[Punt]:
     tot = vandaag + datetime.timedelta(days=min(dagen, MAX_VOORAF))
-    return [
-        Punt(f"{'te-laat' if o.te_laat else 'vooraf'}:{o.termijn.pk}", o)
-        for o in open_voor(gebruiker, vandaag, tot=tot)
-    ]
+    return [Punt(o.sleutel, o) for o in open_voor(gebruiker, vandaag, tot=tot)]
 
 
 def _overzicht(gebruiker: User, vandaag: datetime.date) -> list[Punt]:
@@ -155,7 +153,27 @@ def _overzicht(gebruiker: User, vandaag: datetime.date) -> list[Punt]:
         else:
             wie = str(gebruiker.organisatie)
         url = termijn.dossier.get_absolute_url()
-        punten.append(Punt("", Open(termijn, True, url), wie))
+        open_ = Open(termijn.datum, termijn.omschrijving, termijn.dossier, True, url, termijn)
+        punten.append(Punt("", open_, wie))
+    return punten + _late_rapportages(gebruiker, vandaag)
+
+
+def _late_rapportages(gebruiker: User, vandaag: datetime.date) -> list[Punt]:
+    """The reports not received after their window in the published projects the
+    coördinator's organisation leads, with the organisations that submit them."""
+    from core.aanlevering import organisaties_q
+
+    geleid = Dossier.objects.gepubliceerd().filter(penvoerder=gebruiker.organisatie_id)
+    rapportages = Rapportage.objects.filter(
+        project__in=geleid.values("pk"), ontvangen_op__isnull=True, venster_eind__lt=vandaag
+    ).select_related("project")
+    punten = []
+    for r in rapportages:
+        namen = [str(o) for o in Organisatie.objects.filter(organisaties_q(r.project))]
+        wie = ", ".join(namen) or str(gebruiker.organisatie)
+        url = r.project.get_absolute_url()
+        open_ = Open(r.venster_eind, rapportage_omschrijving(r), r.project, True, url, rapportage=r)
+        punten.append(Punt("", open_, wie))
     return punten
 
 
@@ -164,8 +182,8 @@ def _onderwerp(punten: list[Punt], vandaag: datetime.date) -> str:
     if len(punten) > 1:
         return f"Herinnering: {len(punten)} termijnen in de Prestatiemonitor"
     if eerste.te_laat:
-        return f"Verstreken: {eerste.termijn.omschrijving} ({eerste.termijn.dossier.naam})"
-    return f"{wanneer(eerste.termijn.datum, vandaag).capitalize()}: {eerste.termijn.omschrijving}"
+        return f"Verstreken: {eerste.omschrijving} ({eerste.dossier.naam})"
+    return f"{wanneer(eerste.datum, vandaag).capitalize()}: {eerste.omschrijving}"
 
 
 def wanneer(datum: datetime.date, vandaag: datetime.date) -> str:
@@ -185,10 +203,10 @@ def _mail(bericht: Bericht, vandaag: datetime.date, verbinding) -> EmailMultiAlt
         "bericht": bericht,
         "regels": [
             {
-                "wat": p.open.termijn.omschrijving,
-                "dossier": p.open.termijn.dossier.naam,
-                "datum": p.open.termijn.datum,
-                "wanneer": wanneer(p.open.termijn.datum, vandaag),
+                "wat": p.open.omschrijving,
+                "dossier": p.open.dossier.naam,
+                "datum": p.open.datum,
+                "wanneer": wanneer(p.open.datum, vandaag),
                 "te_laat": p.open.te_laat,
                 "wie": p.wie,
                 "link": basis + p.open.url,

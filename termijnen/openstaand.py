@@ -7,6 +7,10 @@ beleidsmedewerker or coördinator there), on a bod only at a corporation; on a d
 the coördinator when they are a coördinator at the dossier's penvoerder. A realisation or a bod
 is done for an organisation once it has submitted it for that year; any other due date once
 the coördinator marks it done.
+
+A project's reports (`projecten.Rapportage`) are due dates too, dated by their window's end
+and not stored again as a `Termijn`: the parties that answer for the project's figures and
+the coördinators of its penvoerder submit them; a report is done once received.
 """
 
 import datetime
@@ -17,6 +21,7 @@ from django.urls import reverse
 
 from core.models import Dossier, Jaaropgave, Organisatie
 from core.rules import is_beleidsmedewerker, is_coordinator
+from projecten.models import Rapportage
 
 from .models import Termijn
 
@@ -26,9 +31,23 @@ PER_OPGAVE = [Termijn.Soort.REALISATIE, Termijn.Soort.BOD]  # also `Jaaropgave.s
 
 @dataclass
 class Open:
-    termijn: Termijn
+    """A due date to act on: a dossier's `termijn` or a project's `rapportage`."""
+
+    datum: datetime.date
+    omschrijving: str
+    dossier: Dossier
     te_laat: bool
     url: str
+    termijn: Termijn | None = None
+    rapportage: Rapportage | None = None
+
+    @property
+    def sleutel(self) -> str:
+        """What a reminder about it is recorded as ("vooraf:12", "rapportage-te-laat:3")."""
+        moment = "te-laat" if self.te_laat else "vooraf"
+        if self.rapportage is not None:
+            return f"rapportage-{moment}:{self.rapportage.pk}"
+        return f"{moment}:{self.termijn.pk}"
 
 
 def termijnen_van(user, dossiers=None):
@@ -52,6 +71,26 @@ def termijnen_van(user, dossiers=None):
     return Termijn.objects.filter(q).select_related("dossier")
 
 
+def rapportages_van(user, dossiers=None):
+    """The reports of published projects that `user` submits (`dossiers`: only those)."""
+    organisatie_id = user.organisatie_id
+    if organisatie_id is None:
+        return Rapportage.objects.none()
+    gepubliceerd = Dossier.objects.gepubliceerd().filter(soort=Dossier.Soort.PROJECT)
+    if dossiers is not None:
+        gepubliceerd = gepubliceerd.filter(pk__in=dossiers)
+    q = Q(pk__in=[])
+    if is_beleidsmedewerker(user) or is_coordinator(user):
+        q |= Q(project__in=gepubliceerd.reported_by(organisatie_id).values("pk"))
+    if is_coordinator(user):
+        q |= Q(project__in=gepubliceerd.filter(penvoerder_id=organisatie_id).values("pk"))
+    return Rapportage.objects.filter(q).select_related("project")
+
+
+def rapportage_omschrijving(rapportage: Rapportage) -> str:
+    return f"{rapportage.get_soort_display().capitalize()} indienen"
+
+
 def open_voor(
     user,
     vandaag: datetime.date,
@@ -59,7 +98,8 @@ def open_voor(
     dossiers=None,
     behalve_realisaties: bool = False,
 ) -> list[Open]:
-    """The due dates `user` must still act on (up to `tot`), overdue ones marked. Two queries.
+    """The due dates `user` must still act on (up to `tot`), overdue ones marked, with the
+    reports of their projects not yet received. Three queries.
     `behalve_realisaties`: without the parties' realisations, for a list that shows each
     year not yet submitted itself (dashboards), dated by `realisatiedatums`."""
     termijnen = termijnen_van(user, dossiers).filter(afgerond_op__isnull=True)
@@ -69,10 +109,24 @@ def open_voor(
         termijnen = termijnen.filter(datum__lte=tot)
     termijnen = list(termijnen)
     gedaan = _ingediend(user.organisatie_id, [t for t in termijnen if _per_partij(t)])
-    return [
-        Open(t, t.datum < vandaag, url_van(t, user.organisatie))
+    uit = [
+        Open(t.datum, t.omschrijving, t.dossier, t.datum < vandaag, url_van(t, user.organisatie), t)
         for t in termijnen
         if not (_per_partij(t) and (t.dossier_id, t.jaar, t.soort) in gedaan)
+    ]
+    rapportages = rapportages_van(user, dossiers).filter(ontvangen_op__isnull=True)
+    if tot is not None:
+        rapportages = rapportages.filter(venster_eind__lte=tot)
+    return uit + [
+        Open(
+            r.venster_eind,
+            rapportage_omschrijving(r),
+            r.project,
+            r.is_te_laat(vandaag),
+            r.project.get_absolute_url(),
+            rapportage=r,
+        )
+        for r in rapportages
     ]
 
 
