@@ -648,7 +648,13 @@ class Waarde(models.Model):
                 name="waarde_uniek_per_locatie",
             ),
         ]
-        indexes = [models.Index(fields=["jaar", "soort"], name="waarde_jaar_soort")]
+        indexes = [
+            models.Index(fields=["jaar", "soort"], name="waarde_jaar_soort"),
+            # a cell's partner (the plan or realisation in the same place, core.cellen): the
+            # partial unique indexes cannot serve a lookup that compares organisation and
+            # location through Coalesce
+            models.Index(fields=["indicator", "jaar", "soort"], name="waarde_plek"),
+        ]
 
     def __str__(self) -> str:
         wie = self.organisatie or self.locatie or "totaal"

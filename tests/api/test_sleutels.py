@@ -114,7 +114,7 @@ def test_a_key_past_its_limit_per_minute_gets_429_and_it_is_logged(client, werel
         ("tranche=99", "geen tranche"),
         ("status=prima", "status"),
         ("soort=boek", "soort"),
-        ("per_pagina=1000", "per_pagina"),
+        ("per_pagina=1001", "per_pagina"),
     ],
 )
 def test_a_bad_filter_is_a_400_in_dutch(client, wereld, query, woord):
