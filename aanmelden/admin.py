@@ -1,6 +1,9 @@
 from django.contrib import admin
 
+from .forms import BeheerInlogFormulier
 from .models import Aanmeldgebeurtenis, Identiteit, Identiteitsprovider, Rolkoppeling
+
+admin.site.login_form = BeheerInlogFormulier
 
 
 class RolkoppelingInline(admin.TabularInline):

@@ -1,12 +1,13 @@
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
 
 from .models import Identiteitsprovider
 
 
-class InlogFormulier(AuthenticationForm):
-    """Django's login form, refusing the password of a user whose organisation signs in
-    through its own provider only (a superuser keeps it: the emergency access)."""
+class _AlleenViaProvider:
+    """Refuses the password of a user whose organisation signs in through its own provider
+    only (a superuser keeps it: the emergency access)."""
 
     def confirm_login_allowed(self, user) -> None:
         super().confirm_login_allowed(user)
@@ -21,3 +22,11 @@ class InlogFormulier(AuthenticationForm):
                 "‘Inloggen met uw organisatie’.",
                 code="lokaal_uitgeschakeld",
             )
+
+
+class InlogFormulier(_AlleenViaProvider, AuthenticationForm):
+    """The login page's form."""
+
+
+class BeheerInlogFormulier(_AlleenViaProvider, AdminAuthenticationForm):
+    """Beheer's own login page: the same switch, or a staff member would get round it there."""

@@ -138,6 +138,22 @@ def test_local_login_refused_when_the_organisation_switched_it_off(client, werel
     assert client.post("/inloggen/", data).status_code == 302
 
 
+def test_beheers_own_login_page_refuses_the_switched_off_password_too(client, wereld, provider_a):
+    provider_a.lokaal_inloggen = False
+    provider_a.save()
+    User.objects.filter(username="eigenaar").update(is_staff=True)
+    data = {"username": "eigenaar", "password": "geheim-wachtwoord-1", "next": "/beheer/"}
+    response = client.post("/beheer/login/", data)
+    assert response.status_code == 200
+    assert "logt in via haar eigen inlogdienst" in response.content.decode()
+    assert SESSION_KEY not in client.session
+    # with the switch on again the same staff member gets in
+    provider_a.lokaal_inloggen = True
+    provider_a.save()
+    assert client.post("/beheer/login/", data).status_code == 302
+    assert SESSION_KEY in client.session
+
+
 def test_local_logins_and_failures_are_in_the_audit_history(client, wereld):
     client.post("/inloggen/", {"username": "eigenaar", "password": "fout"})
     client.post("/inloggen/", {"username": "eigenaar", "password": "geheim-wachtwoord-1"})
