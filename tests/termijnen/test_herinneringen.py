@@ -1,9 +1,15 @@
 """`manage.py stuur_herinneringen` against a real SMTP server on the loopback (aiosmtpd): the
 right mails on the right day, nothing twice, nothing marked as sent that was not."""
 
+import fcntl
+from contextlib import contextmanager
+
+import psycopg
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 
+from termijnen import slot
 from termijnen.models import Herinnering, Instellingen
 
 from .conftest import vrije_poort
@@ -94,6 +100,33 @@ def test_a_mail_server_that_refuses_is_reported_and_nothing_is_marked_sent(cyclu
     with pytest.raises(CommandError):
         call_command("stuur_herinneringen", "--datum", "2026-06-30")
     assert Herinnering.objects.count() == 0
+
+
+@contextmanager
+def een_andere_run():
+    """Holds the run's lock as a second process would: its own database session on
+    PostgreSQL, its own open file (`flock` locks per open file) on SQLite."""
+    if connection.vendor == "postgresql":
+        instellingen = connection.get_connection_params()
+        with psycopg.connect(**instellingen, autocommit=True) as andere:
+            andere.execute("SELECT pg_advisory_lock(%s)", [slot.sleutel("stuur_herinneringen")])
+            yield
+        return
+    with open(slot.slotbestand("stuur_herinneringen"), "w") as bestand:
+        fcntl.flock(bestand, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        yield
+
+
+def test_a_run_started_while_another_sends_stops_and_sends_nothing(cyclus, smtp, capsys):
+    with een_andere_run():
+        call_command("stuur_herinneringen", "--datum", "2026-06-30")
+    assert "Er loopt al een run" in capsys.readouterr().out
+    assert smtp.berichten == []
+    assert Herinnering.objects.count() == 0
+    # the lock went with the other run: the next run sends
+    call_command("stuur_herinneringen", "--datum", "2026-06-30")
+    assert aan(smtp, "voorbeeld-corporatie@example.org")
+    assert Herinnering.objects.filter(gebruiker=cyclus.beleid_corporatie).exists()
 
 
 def test_the_reminders_run_as_a_task(cyclus, smtp, settings):

@@ -1,7 +1,8 @@
 """`manage.py stuur_herinneringen [--datum YYYY-MM-DD]`: complete the dossiers' calendars and
 mail today's reminders. Run daily (cron or a systemd timer, docs/deployment.md); running it
-twice on a day sends nothing twice. Exits non-zero when the mail server refused a mail: those
-are sent on the next run."""
+twice on a day sends nothing twice, and a run started while another still sends stops at once
+(`termijnen.slot`). Exits non-zero when the mail server refused a mail: those are sent on the
+next run."""
 
 import datetime
 
@@ -9,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from termijnen.herinneringen import berichten, verstuur
 from termijnen.services import vul_kalenders_aan
+from termijnen.slot import alleen
 
 
 class Command(BaseCommand):
@@ -22,7 +24,13 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, datum=None, **options):
-        vandaag = datum or datetime.date.today()
+        with alleen("stuur_herinneringen") as gekregen:
+            if not gekregen:
+                self.stdout.write("Er loopt al een run van stuur_herinneringen; deze stopt.")
+                return
+            self._stuur(datum or datetime.date.today())
+
+    def _stuur(self, vandaag: datetime.date) -> None:
         toegevoegd = vul_kalenders_aan(vandaag=vandaag)
         verslag = verstuur(berichten(vandaag), vandaag)
         self.stdout.write(
