@@ -1,7 +1,39 @@
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connections
+from pytest_django.plugin import blocking_manager_key
 
 from core.models import Organisatie, Rol, User
+
+_MIGRATIEDATA: dict[str, str] = {}
+
+
+def _met_geserialiseerde_rollback(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return "django_db_serialized_rollback" in getattr(item, "fixturenames", ()) or bool(
+        marker and marker.kwargs.get("serialized_rollback")
+    )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Puts back what the migrations made (the role groups, the site) after a test that ends
+    by emptying the database (a serialized rollback's flush).
+
+    Django runs such tests after the others; pytest-xdist's worksteal may still hand a worker
+    a plain test after one (it steals from the end of another worker's queue), which would
+    find no roles. Django itself puts the rows back only when the next test is serialized too.
+    """
+    uitkomst = yield
+    if _met_geserialiseerde_rollback(item):
+        for verbinding in connections.all():
+            if inhoud := getattr(verbinding, "_test_serialized_contents", None):
+                _MIGRATIEDATA[verbinding.alias] = inhoud
+        with item.config.stash[blocking_manager_key].unblock():
+            for alias, inhoud in _MIGRATIEDATA.items():
+                if not Group.objects.using(alias).exists():
+                    connections[alias].creation.deserialize_db_from_string(inhoud)
+    return uitkomst
 
 
 @pytest.fixture

@@ -56,8 +56,8 @@ def chromium(django_db_setup, live_server):
 def page(chromium, live_server, django_db_serialized_rollback, brondata):
     """A page in a fresh browser context on the served app, with the source data loaded.
 
-    The server needs committed data, so each test ends by emptying the database; the
-    serialized rollback puts back what the migrations made for the next test.
+    The server needs committed data, so each test ends by emptying the database; what the
+    migrations made is put back after it (tests/conftest.py, `pytest_runtest_teardown`).
     """
     if connection.vendor == "postgresql":
         # The planner's statistics are those of whatever earlier tests left (an empty database,
