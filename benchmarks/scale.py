@@ -660,7 +660,10 @@ def tabel(klein: list[Meting], groot: list[Meting]) -> list[str]:
             vloer = (_getal(a.tijd / a.vloer, 1), _getal(b.tijd / b.vloer, 1))
             verhouding = (a.tijd / a.eerlijk, b.tijd / b.eerlijk)
             eerlijk = f"{_getal(verhouding[0])} / {_getal(verhouding[1])}"
-            gehaald = gehaald and max(verhouding) <= DOEL[f"{a.soort}, eerlijk"]
+            # the goal over the raw SQL, or the fair floor's where that is the better
+            # comparison (the request every page pays outweighs the SQL; docs/performance.md)
+            ruw = max(a.tijd / a.vloer, b.tijd / b.vloer) <= DOEL[a.soort]
+            gehaald = gehaald and (ruw or max(verhouding) <= DOEL[f"{a.soort}, eerlijk"])
         regels.append(
             f"| {a.naam} ({SOORT[a.soort]}) | {a.queries} / {b.queries} | "
             f"{_getal(a.tijd * 1000, 1)} | {_getal(b.tijd * 1000, 1)} | {_getal(groei)} | "
