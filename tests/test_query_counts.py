@@ -3,7 +3,7 @@
 Twice `generate_volume` in one database: a small world, then ten times more dossiers, each of
 them bigger (more themes, years, results and locations). Each page is asked once for a
 dossier of the first run and once for a dossier of the second, by real users of real roles:
-the counts must be equal. The timing benchmark (benchmarks/pages.py) is not run here.
+the counts must be equal. The timing benchmark (benchmarks/scale.py) is not run here.
 """
 
 from types import SimpleNamespace
