@@ -23,9 +23,10 @@ def pytest_runtest_teardown(item, nextitem):
     Django runs such tests after the others; pytest-xdist's worksteal may still hand a worker
     a plain test after one (it steals from the end of another worker's queue), which would
     find no roles. Django itself puts the rows back only when the next test is serialized too.
+    After the worker's last test the test database is already gone: nothing to put back.
     """
     uitkomst = yield
-    if _met_geserialiseerde_rollback(item):
+    if nextitem is not None and _met_geserialiseerde_rollback(item):
         for verbinding in connections.all():
             if inhoud := getattr(verbinding, "_test_serialized_contents", None):
                 _MIGRATIEDATA[verbinding.alias] = inhoud
