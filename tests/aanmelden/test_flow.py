@@ -145,7 +145,10 @@ def test_beheers_own_login_page_refuses_the_switched_off_password_too(client, we
     data = {"username": "eigenaar", "password": "geheim-wachtwoord-1", "next": "/beheer/"}
     response = client.post("/beheer/login/", data)
     assert response.status_code == 200
-    assert "logt in via haar eigen inlogdienst" in response.content.decode()
+    html = response.content.decode()
+    assert "logt in via haar eigen inlogdienst" in html
+    # Beheer's page has no provider button: the message leads to the page that has one
+    assert '<a href="/inloggen/?next=/beheer/">de inlogpagina</a>' in html
     assert SESSION_KEY not in client.session
     # with the switch on again the same staff member gets in
     provider_a.lokaal_inloggen = True
