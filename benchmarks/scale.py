@@ -16,7 +16,8 @@ alike.
 Per page: the SQL queries of one request, the median server time of repeated requests (Django's
 test client in this process, DEBUG off), and its floor, timed in the same run (benchmarks/
 floors.py); for lists and dashboards also the fair floor, the same plus the request every page
-pays (benchmarks/verzoekvloer.py), which the goals judge. Per export: its rate against
+pays (benchmarks/verzoekvloer.py): a list meets its goal against either, a dashboard against
+the fair one. Per export: its rate against
 openpyxl or WeasyPrint alone. The goals are ratios, because the machines are shared and noisy;
 docs/performance.md states them.
 """
