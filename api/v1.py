@@ -9,7 +9,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from ninja import NinjaAPI, Path, Query
 
-from core.cellen import cellen
+from core.cellen import cellen, met_status
 from core.checks import toets_dossier
 from core.models import Dossier, Indicator, Waarde
 from core.rules import waarden_van_q
@@ -212,7 +212,7 @@ def cijfers(
     if (org := organisatie_van(organisatie)) is not None:
         rijen = rijen.filter(waarden_van_q(org.pk))
     if status is not None:
-        rijen = rijen.filter(status=status)
+        rijen = met_status(rijen, status)
     resultaat = pagina(
         request, rijen.values(*weergave.CIJFERVELDEN), per_pagina=per_pagina, na=na, voor=voor
     )

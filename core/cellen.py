@@ -1,5 +1,11 @@
 """Figure cells: an item's plan and realisation for one year and one organisation or location,
-side by side, with the status computed in the database.
+side by side, with their status.
+
+The status is computed in the database (`opgeslagen_statussen`) when figures change, and
+stored on the figure twice: as a reader who sees every figure in its place sees it, and as one
+who sees only submitted figures. Everything a status depends on (the partner, the term's
+realisations, a norm's whole) has the figure's owner and dossier, so every reader is one of
+the two for a given figure (`core.rules.ziet_alles_q`); core.opgeslagen_status keeps both true.
 
 The figures view filters, sorts and pages on these cells; the start page and the dashboards
 count statuses with them. Each cell is one `Waarde` row (the plan, or the realisation where no
@@ -46,8 +52,8 @@ from django.db.models.lookups import (
 )
 
 from .models import Norm, Soort, Streefdoel, Waarde
-from .rules import visible_waarden_q
-from .status import Status, Termijnstatus, status_expressie
+from .rules import ingediend_q, visible_waarden_q, ziet_alles_q
+from .status import GEEN_CEL, Status, Termijnstatus, status_expressie
 
 ALTIJD = Q(pk__isnull=False)  # a beheerder sees everything; When() refuses an empty Q
 
@@ -136,11 +142,12 @@ def _geschonden_norm(realisatie, diepte: int) -> Exists:
 DOEL = "indicator__streefdoelen__"
 
 
-def _tot_nu(user, dossiers) -> QuerySet:
-    """Per term target judging the outer row's place, one row: `_gerealiseerd` (the visible
-    realisations in that place from the target's first year up to the outer row's year, at
-    most its last; empty when there are none), `_waarde`, and what `_termijnstatus` judges
-    by (as `core.voortgang.bepaal_voortgang`). Before the target's first year there is no row.
+def _tot_nu(zichtbaar: Q) -> QuerySet:
+    """Per term target judging the outer row's place, one row: `_gerealiseerd` (the
+    realisations in `zichtbaar` in that place from the target's first year up to the outer
+    row's year, at most its last; empty when there are none), `_waarde`, and what
+    `_termijnstatus` judges by (as `core.voortgang.bepaal_voortgang`). Before the target's
+    first year there is no row.
     The status is added only where it is asked for: a subquery resolves every annotation it
     holds, asked for or not, each time it is put in another query.
 
@@ -148,7 +155,6 @@ def _tot_nu(user, dossiers) -> QuerySet:
     names as often as it likes. The share due is `waarde × verstreken / looptijd`; it is
     compared multiplied by `looptijd`, so no division is rounded.
     """
-    zichtbaar = visible_waarden_q(user, None, dossiers) or ALTIJD
     eigen_doel = Q(**{f"{DOEL}organisatie__isnull": True, "organisatie__isnull": True}) | Q(
         **{f"{DOEL}organisatie": F("organisatie")}
     )
@@ -223,27 +229,20 @@ def cellen(user, dossiers=None, *, met_waarden: bool = True) -> QuerySet:
     `realisatie` and, for a cell without plan judged against a term target, `doel_waarde`
     and `doel_gerealiseerd` (realised to date); with `dossiers` (pks or a queryset of them)
     only those dossiers'. Counting statuses needs no values: leaving them out keeps the query
-    small to build."""
-    plan_zichtbaar = visible_waarden_q(user, Soort.PLAN, dossiers) or ALTIJD
-    realisatie_zichtbaar = visible_waarden_q(user, Soort.REALISATIE, dossiers) or ALTIJD
-    geen_realisatie = Value(Status.GEEN_REALISATIE.value)
-    tot_nu = _tot_nu(user, dossiers)
-    rijen = (
-        Waarde.objects.visible_to(user, dossiers)
-        .filter(Q(soort=Soort.PLAN) | ~(plan_zichtbaar & Q(_heeft_plan())))
-        .annotate(
-            status=Case(
-                When(
-                    Q(soort=Soort.REALISATIE) | realisatie_zichtbaar,
-                    then=Coalesce(_status(tot_nu), geen_realisatie),
-                ),
-                default=geen_realisatie,
-                output_field=CharField(),
-            ),
-        )
-    )
+    small to build.
+
+    Which figures are cells, and their status, are read from the figure's stored status for
+    this reader's kind (`ziet_alles_q`): a column, so a filter on it reads an index."""
+    ziet_alles = ziet_alles_q(user)
+    status = F("status_alles")
+    if ziet_alles:  # Q() for a beheerder: every figure is seen whole
+        status = Case(When(ziet_alles, then=status), default=F("status_openbaar"))
+    rijen = Waarde.objects.visible_to(user, dossiers).annotate(status=status)
+    rijen = rijen.filter(status__in=Status.values)
     if not met_waarden:
         return rijen
+    realisatie_zichtbaar = visible_waarden_q(user, Soort.REALISATIE, dossiers) or ALTIJD
+    tot_nu = _tot_nu(visible_waarden_q(user, None, dossiers) or ALTIJD)
     return rijen.annotate(
         # a realisation row has no visible plan: its term target, "410 van 800"
         doel_gerealiseerd=_eigen(Soort.REALISATIE, Subquery(tot_nu.values("_gerealiseerd")[:1])),
@@ -258,6 +257,42 @@ def cellen(user, dossiers=None, *, met_waarden: bool = True) -> QuerySet:
             default=None,
         ),
     )
+
+
+def met_status(rijen: QuerySet, status: str) -> QuerySet:
+    """`cellen` with this status. The first condition is implied by the second, but is one
+    the database answers from the indexes on the stored statuses."""
+    return rijen.filter(Q(status_alles=status) | Q(status_openbaar=status), status=status)
+
+
+def opgeslagen_statussen(dossiers=None) -> dict[str, Case]:
+    """`Waarde.status_alles` and `status_openbaar` computed from the figures, for
+    core.opgeslagen_status to store: the status as a reader who sees every figure in the
+    row's place sees it, and as one who sees what is submitted; GEEN_CEL where the row is no
+    cell for that reader. `dossiers` only narrows the submissions looked at."""
+    return {
+        "status_alles": _celstatus(ALTIJD, ALTIJD, ALTIJD),
+        "status_openbaar": _celstatus(
+            ingediend_q(Soort.PLAN, dossiers),
+            ingediend_q(Soort.REALISATIE, dossiers),
+            ingediend_q(None, dossiers),
+        ),
+    }
+
+
+def _celstatus(plan_zichtbaar: Q, realisatie_zichtbaar: Q, zichtbaar: Q) -> Case:
+    """A plan is a cell; a realisation is one where no plan in its place is visible."""
+    geen_realisatie = Value(Status.GEEN_REALISATIE.value)
+    cel = Q(soort=Soort.PLAN) | (Q(soort=Soort.REALISATIE) & ~(plan_zichtbaar & Q(_heeft_plan())))
+    status = Case(
+        When(
+            Q(soort=Soort.REALISATIE) | realisatie_zichtbaar,
+            then=Coalesce(_status(_tot_nu(zichtbaar)), geen_realisatie),
+        ),
+        default=geen_realisatie,
+        output_field=CharField(),
+    )
+    return Case(When(cel, then=status), default=Value(GEEN_CEL), output_field=CharField())
 
 
 def _doelwaarde() -> Subquery:

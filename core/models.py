@@ -620,6 +620,12 @@ class Waarde(models.Model):
     )
     ingevoerd_op = models.DateTimeField("ingevoerd op", auto_now=True)
     versie = models.PositiveIntegerField("versie", default=1)
+    # The cell's status (core.status) as a reader who sees every figure of this one's owner
+    # sees it, and as one who sees only submitted figures; GEEN_CEL where the figure is no cell
+    # for that reader (a realisation beside its plan), "" until computed. Kept by
+    # core.opgeslagen_status, so that filtering and counting by status reads an index.
+    status_alles = models.CharField(max_length=20, default="", editable=False)
+    status_openbaar = models.CharField(max_length=20, default="", editable=False)
 
     objects = WaardeQuerySet.as_manager()
 
@@ -654,6 +660,8 @@ class Waarde(models.Model):
             # partial unique indexes cannot serve a lookup that compares organisation and
             # location through Coalesce
             models.Index(fields=["indicator", "jaar", "soort"], name="waarde_plek"),
+            models.Index(fields=["status_alles"], name="waarde_status_alles"),
+            models.Index(fields=["status_openbaar"], name="waarde_status_openbaar"),
         ]
 
     def __str__(self) -> str:

@@ -159,19 +159,37 @@ def visible_waarden_q(user, soort: str | None = None, dossiers=None) -> Q:
         return Q(pk__in=[])
     if is_beheerder(user):
         return Q()
+    # Cheapest first: the database stops at the first that holds, before the subquery.
+    return ziet_alles_q(user) | ingediend_q(soort, dossiers)
+
+
+def ziet_alles_q(user) -> Q:
+    """The figures whose owner's every figure in their dossier `user` sees, concept or not:
+    the dossier's coördinator and the owner itself (a beheerder sees all). Every figure a
+    figure's status depends on has its owner and dossier (`core.cellen`), so for such a reader
+    the status is the one of a reader who sees everything; for any other reader the one of a
+    reader who sees what is submitted (`Waarde.status_alles`, `status_openbaar`)."""
+    if is_beheerder(user):
+        return Q()
+    return _coordinated_dossiers_q(user, "indicator__dossier__") | _own_waarden_q(user)
+
+
+def ingediend_q(soort: str | None = None, dossiers=None) -> Q:
+    """Figures visible to every party: their owner submitted that year's figures of that kind
+    (`soort`: of that kind in the same place, else of their own kind)."""
     opgaven = Jaaropgave.objects.filter(status__in=SUBMITTED)
     if dossiers is not None:
         opgaven = opgaven.filter(dossier__in=dossiers)
-    submitted = Exists(
-        opgaven.filter(
-            dossier_id=OuterRef("indicator__dossier_id"),
-            organisatie_id=eigenaar(buiten=True),
-            jaar=OuterRef("jaar"),
-            soort=soort or OuterRef("soort"),
+    return Q(
+        Exists(
+            opgaven.filter(
+                dossier_id=OuterRef("indicator__dossier_id"),
+                organisatie_id=eigenaar(buiten=True),
+                jaar=OuterRef("jaar"),
+                soort=soort or OuterRef("soort"),
+            )
         )
     )
-    # Cheapest first: the database stops at the first that holds, before the subquery.
-    return _coordinated_dossiers_q(user, "indicator__dossier__") | _own_waarden_q(user) | submitted
 
 
 def _own_waarden_q(user) -> Q:

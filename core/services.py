@@ -25,6 +25,7 @@ from .models import (
     User,
     Waarde,
 )
+from .opgeslagen_status import in_een_keer, markeer
 from .rules import waarden_van_q
 from .signals import meld_cijfers_gewijzigd
 from .versies import toets_versies
@@ -145,6 +146,7 @@ def _lock_opgave(
 
 @namens_door
 @transaction.atomic
+@in_een_keer()
 def sla_jaaropgave_op(
     *,
     dossier: Dossier,
@@ -266,6 +268,7 @@ class Cijferwijziging:
 
 @namens_door
 @transaction.atomic
+@in_een_keer()
 def sla_cijfers_op(*, dossier: Dossier, cijfers: list[Cijfer], door: User) -> list[Cijferwijziging]:
     """Save many figures of a dossier at once (an import), or none, with bulk writes.
 
@@ -332,7 +335,9 @@ def sla_cijfers_op(*, dossier: Dossier, cijfers: list[Cijfer], door: User) -> li
                 )
             te_schrijven.append(cijfer)
     meld_cijfers_gewijzigd(dossier.pk)
-    return _schrijf_cijfers(te_schrijven, bestaand, door)
+    wijzigingen = _schrijf_cijfers(te_schrijven, bestaand, door)
+    markeer(dossiers=[dossier.pk])  # written in bulk, which sends no signals
+    return wijzigingen
 
 
 def _bestaande_cijfers(dossier: Dossier, groepen) -> dict[tuple[Plek, int, str], Waarde]:

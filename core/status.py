@@ -24,6 +24,10 @@ class Status(models.TextChoices):
         return self.value.replace("_", "-")
 
 
+# Stored where a figure is no cell for a kind of reader (core.cellen).
+GEEN_CEL = "-"
+
+
 def bepaal_status(
     *,
     plan: Decimal | None,

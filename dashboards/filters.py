@@ -1,7 +1,8 @@
 import django_filters
-from django.db.models import BooleanField, Case, Q, Value, When
+from django.db.models import Q
 from django.http import QueryDict
 
+from core.cellen import met_status
 from core.filters import jaarkeuzes
 from core.models import Dossier, Locatie, Organisatie, Partij
 from core.status import Status
@@ -58,17 +59,7 @@ class CelFilter(django_filters.FilterSet):
         return Partij.objects.filter(organisatie=organisatie).values("dossier_id")
 
     def filter_status(self, queryset, name, value):
-        # A boolean CASE rather than `status = %s`: the planner takes a plain comparison of an
-        # expression to keep 0,5 % of the rows and then judges every figure before sorting;
-        # a boolean of unknown selectivity counts as half, so it walks the figures in the
-        # order shown and stops at the page (docs/performance.md, "Cijfers at national scale").
-        return queryset.filter(
-            Case(
-                When(status=value, then=Value(True)),
-                default=Value(False),
-                output_field=BooleanField(),
-            )
-        )
+        return met_status(queryset, value)  # read from the index on the stored statuses
 
     def filter_organisatie(self, queryset, name, value):
         # A figure is the organisation's own, or that of a location in its municipality. The

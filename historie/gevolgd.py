@@ -41,6 +41,8 @@ BIJZONDER = {
     "core.waarde": Gevolgd(
         "core.waarde",
         sleutel=("indicator_id", "jaar", "soort", "organisatie_id", "locatie_id"),
+        # computed from the other figures (core.opgeslagen_status), not written by anyone
+        zonder=frozenset({"status_alles", "status_openbaar"}),
         is_cijfer=True,
     ),
     "core.partij": Gevolgd("core.partij", omschrijving=("organisatie_id", "rol")),

@@ -37,6 +37,37 @@ def pytest_runtest_teardown(item, nextitem):
     return uitkomst
 
 
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "live_server"}
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """After every test that wrote to the database: each figure's stored statuses are the ones
+    computed from the figures now. A write path that forgets to keep them fails its own test
+    (core.opgeslagen_status)."""
+    uitkomst = yield
+    met_database = item.get_closest_marker("django_db") or DATABASE_FIXTURES & set(
+        getattr(item, "fixturenames", ())
+    )
+    if met_database and not connections["default"].needs_rollback:
+        from core.opgeslagen_status import afwijkingen
+
+        with item.config.stash[blocking_manager_key].unblock():
+            verouderd = list(
+                afwijkingen().values(
+                    "pk",
+                    "soort",
+                    "jaar",
+                    "status_alles",
+                    "berekend_alles",
+                    "status_openbaar",
+                    "berekend_openbaar",
+                )[:5]
+            )
+        assert not verouderd, f"Verouderde opgeslagen status: {verouderd}"
+    return uitkomst
+
+
 @pytest.fixture
 def organisatie_factory(db):
     def make(naam: str, soort: str = Organisatie.Soort.WONINGCORPORATIE) -> Organisatie:

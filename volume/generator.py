@@ -16,6 +16,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from core.models import Organisatie, Rol, User
+from core.opgeslagen_status import herbereken_alles
 
 from . import namen
 from .dossiers import maak_afspraken, maak_deals, maak_projecten
@@ -124,11 +125,15 @@ def genereer(omvang: Omvang, seed: int = 11) -> Verslag:
     verslag.deals, cijfers_d = maak_deals(stand)
     verslag.projecten, cijfers_p = maak_projecten(stand)
     verslag.cijfers = cijfers_a + cijfers_d + cijfers_p
+    herbereken_alles(alleen_leeg=True)  # the figures went in by COPY, past the signals
     return verslag
 
 
 def analyseer() -> None:
-    """Fresh planner statistics after a bulk load, as autovacuum would make them later."""
+    """Fresh planner statistics after a bulk load, and the figures' old row versions (their
+    statuses were written after them) cleared, as autovacuum would do later."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
+            if connection.get_autocommit():  # VACUUM cannot run inside a transaction
+                cursor.execute("VACUUM core_waarde")
             cursor.execute("ANALYZE")

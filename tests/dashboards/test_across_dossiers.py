@@ -285,7 +285,9 @@ def test_a_concept_year_does_not_count_toward_the_target_for_other_readers(clien
     from core.models import Jaaropgave
 
     t = termijnafspraak
-    Jaaropgave.objects.filter(dossier=t.dossier, jaar=2026).update(status=Jaaropgave.Status.CONCEPT)
+    for opgave in Jaaropgave.objects.filter(dossier=t.dossier, jaar=2026):
+        opgave.status = Jaaropgave.Status.CONCEPT
+        opgave.save()
     url = reverse("dashboards:cijfers")
 
     client.force_login(t.beleid_gemeente)

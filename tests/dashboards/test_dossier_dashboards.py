@@ -89,9 +89,9 @@ def test_verhuur_shares_per_year_with_the_norm_outcome(als):
 
 
 def test_a_broken_share_norm_shows_in_the_chart_and_the_counts(als):
-    Waarde.objects.filter(
-        indicator__code="eigen-inplaatsing", jaar=2014, soort="realisatie"
-    ).update(waarde=200)
+    eigen = Waarde.objects.get(indicator__code="eigen-inplaatsing", jaar=2014, soort="realisatie")
+    eigen.waarde = 200
+    eigen.save()
     url = reverse("dashboards:dossier", args=["maastricht-2015"])
 
     response = als("bestuurder").get(url)

@@ -1,0 +1,187 @@
+"""Keeps each figure's stored statuses (`Waarde.status_alles`, `status_openbaar`) true.
+
+A status depends on the figures in its place (the partner, the term's realisations, a norm's
+whole), on the item's norms, targets and direction, on the dossier's term and on which years
+were submitted. Every save of one of those marks what it touches (core.signals); the statuses
+of the marked items or dossiers are then computed again in one UPDATE, inside the same
+transaction, so no reader ever sees a stale one. Writes of many at once (a grid, an import,
+`loaddata`) run `in_een_keer()`: one UPDATE at the end instead of one per save. Bulk writes
+that send no signals call `markeer` themselves.
+"""
+
+import threading
+from collections.abc import Iterable
+from contextlib import contextmanager
+
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
+
+from .cellen import opgeslagen_statussen
+from .models import Indicator, Norm, Waarde
+
+_lokaal = threading.local()
+
+
+def markeer(*, dossiers: Iterable[int] = (), indicatoren: Iterable[int] = ()) -> None:
+    """These dossiers' or items' figures changed, or what judges them: now, or at the end of
+    the open `in_een_keer()`."""
+    wachtend = getattr(_lokaal, "wachtend", None)
+    if wachtend is None:
+        herbereken(dossiers=dossiers, indicatoren=indicatoren)
+    else:
+        wachtend[0].update(d for d in dossiers if d is not None)
+        wachtend[1].update(i for i in indicatoren if i is not None)
+
+
+@contextmanager
+def in_een_keer():
+    """Marks made inside are computed once, when the block ends without an error (on an
+    error the transaction around it is rolled back). Nested blocks join the outer one."""
+    if getattr(_lokaal, "wachtend", None) is not None:
+        yield
+        return
+    _lokaal.wachtend = (set(), set())
+    try:
+        yield
+        dossiers, indicatoren = _lokaal.wachtend
+    finally:
+        _lokaal.wachtend = None
+    herbereken(dossiers=dossiers, indicatoren=indicatoren)
+
+
+def herbereken(*, dossiers: Iterable[int] = (), indicatoren: Iterable[int] = ()) -> int:
+    """Compute the statuses of these dossiers' and items' figures, and of the items whose
+    norms measure against these items; returns the number of figures."""
+    dossiers = {d for d in dossiers if d is not None}
+    indicatoren = {i for i in indicatoren if i is not None}
+    if not dossiers and not indicatoren:
+        return 0
+    indicatoren |= set(
+        Norm.objects.filter(ten_opzichte_van__in=indicatoren).values_list("indicator", flat=True)
+    )
+    dossiers |= set(Indicator.objects.filter(pk__in=indicatoren).values_list("dossier", flat=True))
+    items = Indicator.objects.filter(dossier__in=dossiers).values("pk")
+    return _werk_bij(Waarde.objects.filter(indicator__in=items), sorted(dossiers))
+
+
+def herbereken_alles(*, alleen_leeg: bool = False) -> int:
+    """Every figure's statuses (`alleen_leeg`: only those not yet computed)."""
+    waarden = Waarde.objects.all()
+    if alleen_leeg:
+        waarden = waarden.filter(Q(status_alles="") | Q(status_openbaar=""))
+        if not waarden.exists():
+            return 0
+    return _werk_bij(waarden, None)
+
+
+def _werk_bij(waarden: QuerySet, dossiers) -> int:
+    bron = Waarde.objects.order_by().filter(pk=OuterRef("pk"))
+    return waarden.order_by().update(
+        **{
+            veld: Subquery(bron.annotate(_s=expressie).values("_s")[:1])
+            for veld, expressie in opgeslagen_statussen(dossiers).items()
+        }
+    )
+
+
+def afwijkingen(waarden: QuerySet | None = None) -> QuerySet:
+    """The figures whose stored statuses differ from those computed now (none, when every
+    write kept them): the check of tests/conftest.py and `herbereken_status --controleer`."""
+    berekend = opgeslagen_statussen()
+    waarden = waarden if waarden is not None else Waarde.objects.all()
+    return (
+        waarden.order_by("pk")
+        .annotate(berekend_alles=berekend["status_alles"])
+        .annotate(berekend_openbaar=berekend["status_openbaar"])
+        .filter(~Q(status_alles=F("berekend_alles")) | ~Q(status_openbaar=F("berekend_openbaar")))
+    )
+
+
+# --- What marks: every save of something a status depends on ----------------------------
+
+WAARDE_VELDEN = {"indicator", "jaar", "soort", "organisatie", "locatie", "waarde"}
+
+
+def _raakt(update_fields, velden: set[str]) -> bool:
+    return update_fields is None or bool(velden & set(update_fields))
+
+
+def _waarde(sender, instance, update_fields=None, **kwargs) -> None:
+    if _raakt(update_fields, WAARDE_VELDEN | {"indicator_id"}):
+        markeer(indicatoren=[instance.indicator_id])
+
+
+def _van_indicator(sender, instance, **kwargs) -> None:
+    markeer(indicatoren=[instance.indicator_id])  # a norm
+
+
+def _van_dossier(sender, instance, update_fields=None, **kwargs) -> None:
+    if _raakt(
+        update_fields,
+        {
+            "status",
+            "dossier",
+            "organisatie",
+            "jaar",
+            "soort",
+            "indicator",
+            "van_jaar",
+            "tot_en_met_jaar",
+            "waarde",
+            "vervallen",
+            "richting",
+        },
+    ):
+        markeer(dossiers=[instance.dossier_id])  # a submission, a target
+
+
+def _indicator(sender, instance, update_fields=None, **kwargs) -> None:
+    if _raakt(update_fields, {"richting", "dossier"}):
+        markeer(indicatoren=[instance.pk])
+
+
+def _weg_indicator(sender, instance, **kwargs) -> None:
+    markeer(dossiers=[instance.dossier_id])
+
+
+def _dossier(sender, instance, update_fields=None, **kwargs) -> None:
+    if _raakt(update_fields, {"startdatum", "einddatum", "penvoerder"}):
+        markeer(dossiers=[instance.pk])
+
+
+def _locatie(sender, instance, update_fields=None, **kwargs) -> None:
+    if _raakt(update_fields, {"gemeente"}):  # whose figures they are, so who sees them
+        items = Waarde.objects.filter(locatie=instance.pk).values_list("indicator", flat=True)
+        markeer(indicatoren=set(items))
+
+
+def verbind() -> None:
+    from django.db.models.signals import post_delete, post_save
+
+    from .models import Dossier, Jaaropgave, Locatie, Streefdoel
+
+    for model, bij_opslaan, bij_weghalen in [
+        (Waarde, _waarde, _waarde),
+        (Norm, _van_indicator, _van_indicator),
+        (Streefdoel, _van_dossier, _van_dossier),
+        (Jaaropgave, _van_dossier, _van_dossier),
+        (Indicator, _indicator, _weg_indicator),
+        (Dossier, _dossier, None),
+        (Locatie, _locatie, None),
+    ]:
+        naam = model._meta.model_name
+        post_save.connect(bij_opslaan, sender=model, dispatch_uid=f"status_{naam}_save")
+        if bij_weghalen:
+            post_delete.connect(bij_weghalen, sender=model, dispatch_uid=f"status_{naam}_del")
+
+
+def vul_aan(sender, apps, using="default", **kwargs) -> None:
+    """After `migrate`: the statuses of figures that have none yet (the first migrate after
+    the columns came, or figures written around the ORM)."""
+    from django.core.exceptions import FieldDoesNotExist
+
+    try:
+        apps.get_model("core", "Waarde")._meta.get_field("status_alles")
+    except (LookupError, FieldDoesNotExist):  # migrated back to before the columns
+        return
+    if using == "default":
+        herbereken_alles(alleen_leeg=True)
