@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.db import connections
+from django.db.models import F
 from pytest_django.plugin import blocking_manager_key
 
 from core.models import Organisatie, Rol, User
@@ -50,20 +51,16 @@ def pytest_runtest_call(item):
         getattr(item, "fixturenames", ())
     )
     if met_database and not connections["default"].needs_rollback:
-        from core.opgeslagen_status import afwijkingen
+        from core.opgeslagen_status import afwijkingen, eerste_afwijkingen
 
         with item.config.stash[blocking_manager_key].unblock():
-            verouderd = list(
-                afwijkingen().values(
-                    "pk",
-                    "soort",
-                    "jaar",
-                    "status_alles",
-                    "berekend_alles",
-                    "status_openbaar",
-                    "berekend_openbaar",
-                )[:5]
-            )
+            if verouderd := eerste_afwijkingen():
+                verouderd = list(
+                    afwijkingen()
+                    .filter(pk__in=verouderd)
+                    .values("pk", "status_alles", "berekend_alles", "status_openbaar")
+                    .annotate(b=F("berekend_openbaar"))
+                )
         assert not verouderd, f"Verouderde opgeslagen status: {verouderd}"
     return uitkomst
 
