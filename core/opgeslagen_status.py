@@ -2,9 +2,10 @@
 
 A status depends on the figures in its place (the partner, the term's realisations, a norm's
 whole), on the item's norms, targets and direction, on the dossier's term and on which years
-were submitted. Every save of one of those marks what it touches (core.signals); the statuses
-of the marked items or dossiers are then computed again in one UPDATE, inside the same
-transaction, so no reader ever sees a stale one. Writes of many at once (a grid, an import,
+were submitted, all within the figure's dossier (a norm measures against an item of its own
+dossier). Every save of one of those marks its dossier (`verbind`, below); the statuses of the
+marked dossiers are then computed again, one UPDATE each, inside the same transaction, so no
+reader ever sees a stale one. Writes of many at once (a grid, an import,
 `loaddata`) run `in_een_keer()`: one UPDATE at the end instead of one per save. Bulk writes
 that send no signals call `markeer` themselves.
 """
@@ -52,16 +53,15 @@ def in_een_keer():
 
 
 def herbereken(*, dossiers: Iterable[int] = (), indicatoren: Iterable[int] = ()) -> int:
-    """Compute the statuses of these dossiers' and items' figures, and of the items whose
-    norms measure against these items; returns the number of figures."""
+    """Compute the statuses of the figures of these dossiers and of these items' dossiers
+    (which holds the items whose norms measure against them); the number of figures."""
     dossiers = {d for d in dossiers if d is not None}
     indicatoren = {i for i in indicatoren if i is not None}
-    if not dossiers and not indicatoren:
+    if indicatoren:
+        items = Indicator.objects.filter(pk__in=indicatoren)
+        dossiers |= set(items.values_list("dossier", flat=True))
+    if not dossiers:
         return 0
-    indicatoren |= set(
-        Norm.objects.filter(ten_opzichte_van__in=indicatoren).values_list("indicator", flat=True)
-    )
-    dossiers |= set(Indicator.objects.filter(pk__in=indicatoren).values_list("dossier", flat=True))
     with connection.cursor() as cursor:
         sql, params = _per_dossier(connection.vendor)
         aantal = 0
@@ -125,6 +125,7 @@ def afwijkingen(waarden: QuerySet | None = None) -> QuerySet:
 # --- What marks: every save of something a status depends on ----------------------------
 
 WAARDE_VELDEN = {"indicator", "jaar", "soort", "organisatie", "locatie", "waarde"}
+WAARDE_VELDEN |= {f"{veld}_id" for veld in ("indicator", "organisatie", "locatie")}
 
 
 def _raakt(update_fields, velden: set[str]) -> bool:
@@ -132,7 +133,7 @@ def _raakt(update_fields, velden: set[str]) -> bool:
 
 
 def _waarde(sender, instance, update_fields=None, **kwargs) -> None:
-    if _raakt(update_fields, WAARDE_VELDEN | {"indicator_id"}):
+    if _raakt(update_fields, WAARDE_VELDEN):
         markeer(indicatoren=[instance.indicator_id])
 
 

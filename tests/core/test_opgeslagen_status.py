@@ -1,0 +1,57 @@
+"""Each figure's stored status follows every write that changes it, and the command that
+checks and repairs them after a change made around the application."""
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from core.models import Norm, User, Waarde
+from core.status import GEEN_CEL, Status
+
+
+@pytest.fixture
+def maastricht(db):
+    call_command("loaddata", "organisaties", "maastricht_2015", verbosity=0)
+
+
+def _eigen_inplaatsing_2014(soort="realisatie"):
+    return Waarde.objects.get(indicator__code="eigen-inplaatsing", jaar=2014, soort=soort)
+
+
+def test_a_changed_whole_judges_the_share_measured_against_it_again(maastricht):
+    eigen = _eigen_inplaatsing_2014()
+    eigen.waarde = 200
+    eigen.save()
+    # the realisation stands beside its plan: the plan's row is the cell, judged on it
+    assert _eigen_inplaatsing_2014().status_alles == GEEN_CEL
+    assert _eigen_inplaatsing_2014("plan").status_alles == Status.NORM_NIET_GEHAALD
+
+    norm = Norm.objects.get(indicator=eigen.indicator, soort=Norm.Soort.AANDEEL)
+    geheel = Waarde.objects.get(
+        indicator=norm.ten_opzichte_van, jaar=2014, soort="realisatie", organisatie=None
+    )
+    geheel.waarde = 100_000  # 200 of 100.000 is 0,2 %: within the norm
+    geheel.save()
+
+    opgeslagen = _eigen_inplaatsing_2014("plan")
+    assert opgeslagen.status_alles != Status.NORM_NIET_GEHAALD
+    beheerder = User.objects.create_superuser("beheer", password="x")
+    from core.cellen import cellen
+
+    cel = cellen(beheerder).get(pk=opgeslagen.pk)
+    assert cel.status == opgeslagen.status_alles
+
+
+def test_herbereken_status_finds_and_repairs_a_status_changed_around_the_application(
+    maastricht, capsys
+):
+    plan = _eigen_inplaatsing_2014("plan")
+    juist = plan.status_alles
+    Waarde.objects.filter(pk=plan.pk).update(status_alles=Status.VOOR)  # as raw SQL would
+
+    with pytest.raises(CommandError, match="1 cijfers hebben een verouderde status"):
+        call_command("herbereken_status", "--controleer")
+    call_command("herbereken_status")
+
+    assert _eigen_inplaatsing_2014("plan").status_alles == juist != Status.VOOR
+    call_command("herbereken_status", "--controleer")
+    assert "Alle opgeslagen statussen kloppen." in capsys.readouterr().out
