@@ -225,11 +225,10 @@ def _status(tot_nu: QuerySet) -> Subquery:
 
 
 def cellen(user, dossiers=None, *, met_waarden: bool = True) -> QuerySet:
-    """Every cell this user may see, one row each, with `status` and (`met_waarden`) `plan`,
-    `realisatie` and, for a cell without plan judged against a term target, `doel_waarde`
-    and `doel_gerealiseerd` (realised to date); with `dossiers` (pks or a queryset of them)
-    only those dossiers'. Counting statuses needs no values: leaving them out keeps the query
-    small to build.
+    """Every cell this user may see, one row each, with `status` and (`met_waarden`) `plan`
+    and `realisatie`; with `dossiers` (pks or a queryset of them) only those dossiers'.
+    Counting statuses needs no values: leaving them out keeps the query small to build
+    (`met_termijndoel` adds what a term target judges by).
 
     Which figures are cells, and their status, are read from the figure's stored status for
     this reader's kind (`ziet_alles_q`): a column, so a filter on it reads an index."""
@@ -242,11 +241,7 @@ def cellen(user, dossiers=None, *, met_waarden: bool = True) -> QuerySet:
     if not met_waarden:
         return rijen
     realisatie_zichtbaar = visible_waarden_q(user, Soort.REALISATIE, dossiers) or ALTIJD
-    tot_nu = _tot_nu(visible_waarden_q(user, None, dossiers) or ALTIJD)
     return rijen.annotate(
-        # a realisation row has no visible plan: its term target, "410 van 800"
-        doel_gerealiseerd=_eigen(Soort.REALISATIE, Subquery(tot_nu.values("_gerealiseerd")[:1])),
-        doel_waarde=_eigen(Soort.REALISATIE, _doelwaarde()),
         plan=_eigen(Soort.PLAN),
         realisatie=Case(
             When(soort=Soort.REALISATIE, then=F("waarde")),
@@ -256,6 +251,19 @@ def cellen(user, dossiers=None, *, met_waarden: bool = True) -> QuerySet:
             ),
             default=None,
         ),
+    )
+
+
+def met_termijndoel(rijen: QuerySet, user, dossiers=None) -> QuerySet:
+    """`cellen` with, for a cell without plan judged against a term target, `doel_waarde`
+    and `doel_gerealiseerd` (realised to date in its place): the figures view's "410 van
+    800". Apart from `cellen`, because building the sum is half of building a page's query
+    and the API and the counts do not show it."""
+    tot_nu = _tot_nu(visible_waarden_q(user, None, dossiers) or ALTIJD)
+    return rijen.annotate(
+        # a realisation row has no visible plan
+        doel_gerealiseerd=_eigen(Soort.REALISATIE, Subquery(tot_nu.values("_gerealiseerd")[:1])),
+        doel_waarde=_eigen(Soort.REALISATIE, _doelwaarde()),
     )
 
 

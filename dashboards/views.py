@@ -5,7 +5,7 @@ from django.utils import timezone
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from core.cellen import cellen
+from core.cellen import cellen, met_termijndoel
 from core.charts import Reeks, Staafdiagram
 from core.figures import bouw_cijfertabel
 from core.models import Dossier, Indicator, Waarde
@@ -174,8 +174,9 @@ class CijfersView(SingleTableMixin, FilterView):
         return paginering
 
     def get_queryset(self):
+        user, bereik = self.request.user, CelFilter.bereik_van(self.request)
         return (
-            cellen(self.request.user, CelFilter.bereik_van(self.request))
+            met_termijndoel(cellen(user, bereik), user, bereik)
             .select_related("indicator__dossier", "indicator__onderdeel", "organisatie", "locatie")
             .order_by(
                 "indicator__dossier__titel", "indicator_id", "organisatie__naam", "jaar", "pk"
