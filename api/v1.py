@@ -217,7 +217,10 @@ def cijfers(
         request, rijen.values(*weergave.CIJFERVELDEN), per_pagina=per_pagina, na=na, voor=voor
     )
     resultaat["resultaten"] = [weergave.cijfer(r) for r in resultaat["resultaten"]]
-    return resultaat
+    # Written as built: validating each of up to 1.000 rows against the schema again took a
+    # fifth of a page's time. tests/api/test_cijfers.py checks the answer against the
+    # OpenAPI document instead.
+    return api.create_response(request, resultaat, status=200)
 
 
 @api.get(
