@@ -53,16 +53,23 @@ class WaardeQuerySet(models.QuerySet):
 
         A corporation's bod is not a plan: left out, so every count of plans and realisations
         keeps its meaning, unless `met_bod` (core.bod compares it with the agreed plan)."""
-        from .models import Indicator, Soort
+        from .models import Soort
         from .rules import visible_waarden_q
 
         waarden = self if met_bod else self.exclude(soort=Soort.BOD)
-        if dossiers is not None:
-            # Through the items' keys: the planner then reads the figures by their item index
-            # instead of every figure to find a dossier's.
-            items = Indicator.objects.filter(dossier__in=dossiers).values("pk")
-            waarden = waarden.filter(indicator__in=items)
-        return waarden.filter(visible_waarden_q(user, dossiers=dossiers))
+        return waarden.van_dossiers(dossiers).filter(visible_waarden_q(user, dossiers=dossiers))
+
+    def van_dossiers(self, dossiers=None) -> "WaardeQuerySet":
+        """The figures of these dossiers (pks or a queryset of them; None: all)."""
+        from .models import Indicator
+
+        if dossiers is None:
+            return self
+        # Through the items' keys: the planner then reads the figures by their item index
+        # instead of every figure to find a dossier's.
+        return self.filter(
+            indicator__in=Indicator.objects.filter(dossier__in=dossiers).values("pk")
+        )
 
     def editable_by(self, user) -> "WaardeQuerySet":
         from .rules import editable_waarden_q

@@ -55,3 +55,35 @@ def test_herbereken_status_finds_and_repairs_a_status_changed_around_the_applica
     assert _eigen_inplaatsing_2014("plan").status_alles == juist != Status.VOOR
     call_command("herbereken_status", "--controleer")
     assert "Alle opgeslagen statussen kloppen." in capsys.readouterr().out
+
+
+def test_a_withdrawn_submission_takes_its_figures_out_of_everyone_elses_cells_at_once(
+    maastricht, client, organisatie_factory, user_factory
+):
+    """The stored status is also who sees the figure: a year back in concept leaves the
+    figures view of a reader from elsewhere, and comes back when submitted again."""
+    from django.urls import reverse
+
+    from core.models import Jaaropgave, Rol
+
+    elders = user_factory("elders", organisatie_factory("Gemeente Elders"), Rol.BESTUURDER)
+    client.force_login(elders)
+    plan = _eigen_inplaatsing_2014("plan")
+    opgave = Jaaropgave.objects.get(
+        dossier=plan.indicator.dossier, jaar=2014, soort="plan", organisatie=plan.eigenaar_id
+    )
+    url = reverse("dashboards:cijfers") + "?bereik=alle&jaar=2014&onderdeel=" + plan.indicator.onderdeel.titel
+
+    def zichtbaar() -> bool:
+        rijen = client.get(url).context["table"].page.object_list
+        return plan.pk in {getattr(r, "record", r).pk for r in rijen}
+
+    assert opgave.status != Jaaropgave.Status.CONCEPT and zichtbaar()
+    opgave.status = Jaaropgave.Status.CONCEPT
+    opgave.save()
+    assert _eigen_inplaatsing_2014("plan").status_openbaar == GEEN_CEL
+    assert _eigen_inplaatsing_2014("plan").status_alles != GEEN_CEL
+    assert not zichtbaar()
+    opgave.status = Jaaropgave.Status.INGEDIEND
+    opgave.save()
+    assert zichtbaar()
