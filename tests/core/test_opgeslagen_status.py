@@ -72,7 +72,11 @@ def test_a_withdrawn_submission_takes_its_figures_out_of_everyone_elses_cells_at
     opgave = Jaaropgave.objects.get(
         dossier=plan.indicator.dossier, jaar=2014, soort="plan", organisatie=plan.eigenaar_id
     )
-    url = reverse("dashboards:cijfers") + "?bereik=alle&jaar=2014&onderdeel=" + plan.indicator.onderdeel.titel
+    url = (
+        reverse("dashboards:cijfers")
+        + "?bereik=alle&jaar=2014&onderdeel="
+        + plan.indicator.onderdeel.titel
+    )
 
     def zichtbaar() -> bool:
         rijen = client.get(url).context["table"].page.object_list
