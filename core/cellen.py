@@ -6,6 +6,8 @@ stored on the figure twice: as a reader who sees every figure in its place sees 
 who sees only submitted figures. Everything a status depends on (the partner, the term's
 realisations, a norm's whole) has the figure's owner and dossier, so every reader is one of
 the two for a given figure (`core.rules.ziet_alles_q`); core.opgeslagen_status keeps both true.
+A figure the second kind may not see (not submitted) has no cell for it (`GEEN_CEL`), so the
+stored status is the cells' visibility rule as well.
 
 The figures view filters, sorts and pages on these cells; the start page and the dashboards
 count statuses with them. Each cell is one `Waarde` row (the plan, or the realisation where no
