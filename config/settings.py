@@ -85,6 +85,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Form widgets render through TEMPLATES, so templates/django/forms/ may replace Django's own
+    # (FORM_RENDERER below).
+    "django.forms",
     # The footer's pages, their texts editable in Beheer (paginas/, docs/architecture.md).
     "django.contrib.sites",
     "django.contrib.flatpages",
@@ -161,6 +164,8 @@ LOGGING = {
     # No handlers of its own: Django's messages go to the root's handler above.
     "loggers": {"django": {"handlers": [], "level": LOG_LEVEL, "propagate": True}},
 }
+
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 TEMPLATES = [
     {
