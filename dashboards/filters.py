@@ -4,7 +4,7 @@ from django.http import QueryDict
 
 from core.cellen import met_status
 from core.filters import jaarkeuzes
-from core.models import Dossier, Locatie, Organisatie, Partij
+from core.models import Dossier, Locatie, Organisatie, Partij, Waarde
 from core.status import Status
 
 
@@ -65,6 +65,22 @@ class CelFilter(django_filters.FilterSet):
         # A figure is the organisation's own, or that of a location in its municipality. The
         # name is matched on the organisations first, so the figures are read by their keys
         # (indexed), not judged one by one across the country (docs/performance.md).
-        organisaties = Organisatie.objects.filter(naam__icontains=value).values("pk")
-        locaties = Locatie.objects.filter(gemeente__in=organisaties).values("pk")
-        return queryset.filter(Q(organisatie__in=organisaties) | Q(locatie__in=locaties))
+        # Their keys go into the query as values where there are few: the planner then knows
+        # how many figures they have and reads those by index and sorts them, instead of
+        # walking the country in title order until a page is full.
+        organisaties = _als_sleutels(Organisatie.objects.filter(naam__icontains=value))
+        locaties = _als_sleutels(Locatie.objects.filter(gemeente__in=organisaties))
+        van_hen = Q(organisatie__in=organisaties) | Q(locatie__in=locaties)
+        # And only their dossiers: walking in title order then passes no other dossier's
+        # items, however many the country has.
+        dossiers = _als_sleutels(
+            Waarde.objects.filter(van_hen).order_by().distinct(), "indicator__dossier"
+        )
+        return queryset.filter(van_hen, indicator__dossier__in=dossiers)
+
+
+def _als_sleutels(rijen, veld: str = "pk", hooguit: int = 1000):
+    """The keys of `rijen` as a list where there are at most `hooguit`, else as a subquery (a
+    name that matches half the country; and SQLite takes a limited number of parameters)."""
+    sleutels = list(rijen.values_list(veld, flat=True)[: hooguit + 1])
+    return sleutels if len(sleutels) <= hooguit else rijen.values(veld)

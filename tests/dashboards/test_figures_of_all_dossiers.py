@@ -109,3 +109,34 @@ def test_an_outsider_filtering_all_dossiers_on_a_status_does_not_find_a_concept(
     anderen = als("woonpunt")
     assert cel.pk not in gevonden(anderen, Status.ACHTER)
     assert cel.pk in gevonden(anderen, Status.GEEN_REALISATIE)
+
+
+def test_all_dossiers_filtered_on_a_municipality_show_its_own_and_its_locations_figures(db, client):
+    from django.db.models import Q
+
+    from core.models import User
+    from volume.generator import genereer
+    from volume.omvang import Omvang
+
+    genereer(Omvang.schaal(0.002))
+    plek = Waarde.objects.filter(locatie__isnull=False).select_related("locatie__gemeente").first()
+    gemeente, jaar = plek.locatie.gemeente, plek.jaar
+    beheerder = User.objects.create_superuser("beheer", password="x")
+    client.force_login(beheerder)
+
+    filters = {"bereik": "alle", "organisatie": gemeente.naam, "jaar": jaar, "soort": "project"}
+    response = client.get(URL, filters)
+
+    namen = Organisatie.objects.filter(naam__icontains=gemeente.naam)
+    verwacht = {
+        c.pk
+        for c in cellen(beheerder, met_waarden=False).filter(
+            Q(organisatie__in=namen) | Q(locatie__gemeente__in=namen),
+            jaar=jaar,
+            indicator__dossier__soort="project",
+        )
+    }
+    getoond = {c.pk for c in _getoond(response)}
+    assert plek.pk in verwacht or plek.soort == "realisatie"
+    assert getoond <= verwacht and len(getoond) == min(len(verwacht), 50) > 0
+    assert any(c.locatie_id for c in _getoond(response))
