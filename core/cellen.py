@@ -6,8 +6,8 @@ stored on the figure twice: as a reader who sees every figure in its place sees 
 who sees only submitted figures. Everything a status depends on (the partner, the term's
 realisations, a norm's whole) has the figure's owner and dossier, so every reader is one of
 the two for a given figure (`core.rules.ziet_alles_q`); core.opgeslagen_status keeps both true.
-A figure the second kind may not see (not submitted) has no cell for it (`GEEN_CEL`), so the
-stored status is the cells' visibility rule as well.
+A figure the second kind may not see (not submitted) holds `ONZICHTBAAR` for it, so the stored
+status is the figures' visibility rule as well (`core.rules.visible_waarden_q`).
 
 The figures view filters, sorts and pages on these cells; the start page and the dashboards
 count statuses with them. Each cell is one `Waarde` row (the plan, or the realisation where no
@@ -56,7 +56,7 @@ from django.db.models.lookups import (
 
 from .models import Norm, Soort, Streefdoel, Waarde
 from .rules import ingediend_q, visible_waarden_q, ziet_alles_q
-from .status import GEEN_CEL, Status, Termijnstatus, status_expressie
+from .status import GEEN_CEL, ONZICHTBAAR, Status, Termijnstatus, status_expressie
 
 ALTIJD = Q(pk__isnull=False)  # a beheerder sees everything; When() refuses an empty Q
 
@@ -235,8 +235,8 @@ def cellen(user, dossiers=None, *, met_waarden: bool = True) -> QuerySet:
 
     Which figures are cells, and their status, are read from the figure's stored status for
     this reader's kind (`ziet_alles_q`): a column, so a filter on it reads an index. The
-    column is also who may see the figure (`visible_waarden_q`): a figure not submitted has
-    no cell for a reader who sees what is submitted, so no submission is looked up here."""
+    column is also who may see the figure (`visible_waarden_q`): a figure not submitted is
+    `ONZICHTBAAR` to a reader who sees what is submitted, so no submission is looked up."""
     if not user.is_authenticated:
         return Waarde.objects.none()
     rijen = Waarde.objects.van_dossiers(dossiers).exclude(soort=Soort.BOD)
@@ -307,7 +307,8 @@ def opgeslagen_statussen(dossiers=None) -> dict[str, Case]:
     """`Waarde.status_alles` and `status_openbaar` computed from the figures, for
     core.opgeslagen_status to store: the status as a reader who sees every figure in the
     row's place sees it, and as one who sees what is submitted; GEEN_CEL where the row is no
-    cell for that reader. `dossiers` only narrows the submissions looked at."""
+    cell for that reader, ONZICHTBAAR where the second does not see it at all. `dossiers`
+    only narrows the submissions looked at."""
     ingediend = ingediend_q(None, dossiers)
     return {
         "status_alles": _celstatus(ALTIJD, ALTIJD, ALTIJD),
@@ -321,14 +322,12 @@ def opgeslagen_statussen(dossiers=None) -> dict[str, Case]:
 
 
 def _celstatus(
-    plan_zichtbaar: Q, realisatie_zichtbaar: Q, zichtbaar: Q, zelf_zichtbaar: Q = ALTIJD
+    plan_zichtbaar: Q, realisatie_zichtbaar: Q, zichtbaar: Q, zelf_zichtbaar: Q | None = None
 ) -> Case:
     """A plan is a cell; a realisation is one where no plan in its place is visible; neither
-    where the reader does not see the figure itself."""
+    where the reader does not see the figure itself (`zelf_zichtbaar`: ONZICHTBAAR)."""
     geen_realisatie = Value(Status.GEEN_REALISATIE.value)
-    cel = zelf_zichtbaar & (
-        Q(soort=Soort.PLAN) | (Q(soort=Soort.REALISATIE) & ~(plan_zichtbaar & Q(_heeft_plan())))
-    )
+    cel = Q(soort=Soort.PLAN) | (Q(soort=Soort.REALISATIE) & ~(plan_zichtbaar & Q(_heeft_plan())))
     status = Case(
         When(
             Q(soort=Soort.REALISATIE) | realisatie_zichtbaar,
@@ -337,7 +336,10 @@ def _celstatus(
         default=geen_realisatie,
         output_field=CharField(),
     )
-    return Case(When(cel, then=status), default=Value(GEEN_CEL), output_field=CharField())
+    onzichtbaar = [] if zelf_zichtbaar is None else [When(~zelf_zichtbaar, then=Value(ONZICHTBAAR))]
+    return Case(
+        *onzichtbaar, When(cel, then=status), default=Value(GEEN_CEL), output_field=CharField()
+    )
 
 
 def _doelwaarde() -> Subquery:

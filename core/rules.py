@@ -11,6 +11,7 @@ from django.db.models.functions import Coalesce
 from django.db.models.lookups import Exact
 
 from .models import Dossier, Jaaropgave, Locatie, Rol, Waarde
+from .status import OPENBAAR_ZICHTBAAR
 
 
 def _has_rol(rol: Rol):
@@ -159,6 +160,10 @@ def visible_waarden_q(user, soort: str | None = None, dossiers=None) -> Q:
         return Q(pk__in=[])
     if is_beheerder(user):
         return Q()
+    if soort is None:
+        # The figure's own submission is stored with its status (`Waarde.status_openbaar`,
+        # kept by core.opgeslagen_status from `ingediend_q`): a column, not a lookup per figure.
+        return ziet_alles_q(user) | Q(status_openbaar__in=OPENBAAR_ZICHTBAAR)
     # Cheapest first: the database stops at the first that holds, before the subquery.
     return ziet_alles_q(user) | ingediend_q(soort, dossiers)
 

@@ -26,6 +26,12 @@ class Status(models.TextChoices):
 
 # Stored where a figure is no cell for a kind of reader (core.cellen).
 GEEN_CEL = "-"
+# Stored in `Waarde.status_openbaar` where a reader of submitted figures does not see the
+# figure at all: it is not submitted (core.cellen, core.rules.visible_waarden_q).
+ONZICHTBAAR = "x"
+# What `status_openbaar` holds for a figure that reader sees; "" (not yet computed) is not
+# among them, so a figure whose status is missing stays hidden rather than shown.
+OPENBAAR_ZICHTBAAR = (*Status.values, GEEN_CEL)
 
 
 def bepaal_status(

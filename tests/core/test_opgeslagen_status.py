@@ -5,7 +5,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from core.models import Norm, User, Waarde
-from core.status import GEEN_CEL, Status
+from core.status import GEEN_CEL, ONZICHTBAAR, Status
 
 
 @pytest.fixture
@@ -85,7 +85,7 @@ def test_a_withdrawn_submission_takes_its_figures_out_of_everyone_elses_cells_at
     assert opgave.status != Jaaropgave.Status.CONCEPT and zichtbaar()
     opgave.status = Jaaropgave.Status.CONCEPT
     opgave.save()
-    assert _eigen_inplaatsing_2014("plan").status_openbaar == GEEN_CEL
+    assert _eigen_inplaatsing_2014("plan").status_openbaar == ONZICHTBAAR
     assert _eigen_inplaatsing_2014("plan").status_alles != GEEN_CEL
     assert not zichtbaar()
     opgave.status = Jaaropgave.Status.INGEDIEND
