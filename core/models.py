@@ -622,8 +622,10 @@ class Waarde(models.Model):
     versie = models.PositiveIntegerField("versie", default=1)
     # The cell's status (core.status) as a reader who sees every figure of this one's owner
     # sees it, and as one who sees only submitted figures; GEEN_CEL where the figure is no cell
-    # for that reader (a realisation beside its plan), "" until computed. Kept by
-    # core.opgeslagen_status, so that filtering and counting by status reads an index.
+    # for that reader (a realisation beside its plan), ONZICHTBAAR in the second where that
+    # reader does not see it (not submitted), "" until computed. Kept by
+    # core.opgeslagen_status, so that filtering and counting by status, and who sees a figure,
+    # read a column.
     status_alles = models.CharField(max_length=20, default="", editable=False)
     status_openbaar = models.CharField(max_length=20, default="", editable=False)
 
