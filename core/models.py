@@ -169,7 +169,13 @@ class Dossier(models.Model):
         verbose_name_plural = "dossiers"
         # Lists page through dossiers by title: with the index the first 25 of 20.000
         # projects are found without sorting them all (docs/performance.md).
-        indexes = [models.Index(fields=["titel"], name="dossier_titel")]
+        # The year filters' choices run from the first start to the last end
+        # (core.filters.jaarkeuzes): with these indexes two lookups, not a scan of every dossier.
+        indexes = [
+            models.Index(fields=["titel"], name="dossier_titel"),
+            models.Index(fields=["startdatum"], name="dossier_startdatum"),
+            models.Index(fields=["einddatum"], name="dossier_einddatum"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(einddatum__isnull=True)
