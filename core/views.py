@@ -132,8 +132,10 @@ def _stappen(opgave) -> dict[str, tuple]:
     from a source). One query, whatever the status."""
     stappen = {Jaaropgave.Status.INGEDIEND: Jaaropgave.Status.CONCEPT}
     stappen[Jaaropgave.Status.VASTGESTELD] = Jaaropgave.Status.INGEDIEND
+    # By `sleutel` (a submission's key as text), which the history's index holds: by
+    # `object_id` the database read every submission's history in the country.
     mutaties = Mutatie.objects.filter(
-        tabel="core.jaaropgave", object_id=opgave.pk or 0, nieuw__status__in=list(stappen)
+        tabel="core.jaaropgave", sleutel=str(opgave.pk or 0), nieuw__status__in=list(stappen)
     ).select_related("gebruiker")
     gevonden = {}
     for mutatie in mutaties:  # newest first
