@@ -80,8 +80,9 @@ def bouw_cijfertabel(
         .prefetch_related("meetdefinities", "normen")
     )
     per_pk = {i.pk: i for i in indicatoren}
+    gelezen = per_pk if alleen is None else _nodig(alleen, per_pk)
     figuren = (
-        waarden.filter(indicator__in=list(per_pk))
+        waarden.filter(indicator__in=list(gelezen))
         .order_by()
         .values_list(
             "indicator_id",
@@ -114,7 +115,7 @@ def bouw_cijfertabel(
         setattr(per_rij[(indicator_id, naam)][jaar], soort, Figuur(bedrag, toelichting))
         jaren.add(jaar)
         cijfers.append(Cijfer(indicator_id, jaar, soort, bedrag, naam))
-    toetsing = vind_bevindingen([item_van(i) for i in indicatoren], cijfers)
+    toetsing = vind_bevindingen([item_van(i) for i in indicatoren if i.pk in gelezen], cijfers)
 
     if onderdeel is not None:
         indicatoren = [i for i in indicatoren if i.onderdeel_id == onderdeel.pk]
@@ -143,6 +144,28 @@ def bouw_cijfertabel(
     for rij in rijen:
         rij.kolommen = [rij.cellen.get(jaar) or Cel() for jaar in jaren]
     return Cijfertabel(jaren=jaren, rijen=rijen, toetsing=toetsing)
+
+
+def _nodig(alleen, per_pk: dict[int, Indicator]) -> set[int]:
+    """The items whose figures the rows of `alleen` are checked against: themselves, the wholes
+    their norms measure against, and the totals they are part or split of (up the chain, as
+    the checks look a part's total up). A trend of one item then reads its figures, not the
+    whole dossier's."""
+    nodig = {pk for pk in alleen if pk in per_pk}
+    nodig |= {
+        n.ten_opzichte_van_id
+        for pk in list(nodig)
+        for n in per_pk[pk].normen.all()
+        if n.ten_opzichte_van_id in per_pk
+    }
+    rand = list(nodig)
+    while rand:
+        item = per_pk[rand.pop()]
+        for ouder in (item.deel_van_id, item.uitsplitsing_van_id):
+            if ouder in per_pk and ouder not in nodig:
+                nodig.add(ouder)
+                rand.append(ouder)
+    return nodig
 
 
 def _meetdefinitie(indicator: Indicator, organisatie_id: int | None, wie: str | None) -> str:

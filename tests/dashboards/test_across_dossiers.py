@@ -298,3 +298,49 @@ def test_a_concept_year_does_not_count_toward_the_target_for_other_readers(clien
     assert _rij(eigen, t.dossier.titel, 2026)[7:] == ["410 van 800", "op schema"]
     assert [r[4] for r in ander if r[0] == t.dossier.titel] == ["2025"]
     assert "410 van 800" not in " ".join(" ".join(r) for r in ander)
+
+
+def test_every_trend_shows_the_findings_the_whole_table_shows_on_its_rows(als):
+    """A trend reads only its item's figures and those it is checked against (the whole of a
+    share norm, the total it is part of): the findings on its rows stay the same."""
+    from core.figures import bouw_cijfertabel
+    from core.models import Dossier, User
+
+    client = als("beheerder")
+    user = User.objects.get(username="beheerder")
+    gevonden = 0
+    for dossier in Dossier.objects.all():
+        geheel = bouw_cijfertabel(dossier, Waarde.objects.visible_to(user, [dossier.pk]))
+        verwacht = {(r.indicator.pk, r.wie): [b.wat for b in r.bevindingen] for r in geheel.rijen}
+        for item in dossier.indicatoren.all():
+            response = client.get(reverse("dashboards:trend", args=[dossier.slug, item.code]))
+            for rij in response.context["tabel"].rijen:
+                wat = [b.wat for b in rij.bevindingen]
+                assert wat == verwacht[(rij.indicator.pk, rij.wie)], (item.code, rij.wie)
+                gevonden += len(wat)
+    assert gevonden > 0  # the sources break norms and sums: there is something to keep
+
+
+def test_a_trend_judges_a_share_norm_against_a_whole_that_is_no_part_of_it(als):
+    from core.models import Indicator, Norm
+
+    item = Indicator.objects.get(dossier__slug="maastricht-2015", code="verhuur-totaal")
+    elders = Indicator.objects.create(
+        dossier=item.dossier,
+        onderdeel=item.onderdeel,
+        code="geheel-elders",
+        naam="Elders",
+        eenheid=item.eenheid,
+    )
+    Waarde.objects.create(indicator=elders, jaar=2014, soort="realisatie", waarde=1_000_000)
+    Norm.objects.create(
+        indicator=item, soort=Norm.Soort.AANDEEL, ondergrens=50, ten_opzichte_van=elders
+    )
+
+    response = als("beheerder").get(
+        reverse("dashboards:trend", args=["maastricht-2015", "verhuur-totaal"])
+    )
+
+    eigen = next(r for r in response.context["tabel"].rijen if r.indicator == item and not r.wie)
+    assert ("norm", 2014) in [(b.regel, b.jaar) for b in eigen.bevindingen]
+    assert "‘Verhuur totaal’ is 0,1" in response.content.decode()
