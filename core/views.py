@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
+from historie.gevolgd import sleutel_van
 from historie.links import cijfer_historie_url
 from historie.models import Mutatie
 
@@ -132,10 +133,12 @@ def _stappen(opgave) -> dict[str, tuple]:
     from a source). One query, whatever the status."""
     stappen = {Jaaropgave.Status.INGEDIEND: Jaaropgave.Status.CONCEPT}
     stappen[Jaaropgave.Status.VASTGESTELD] = Jaaropgave.Status.INGEDIEND
-    # By `sleutel` (a submission's key as text), which the history's index holds: by
-    # `object_id` the database read every submission's history in the country.
+    # By `sleutel`, which the history's index holds: by `object_id` the database read every
+    # submission's history in the country.
     mutaties = Mutatie.objects.filter(
-        tabel="core.jaaropgave", sleutel=str(opgave.pk or 0), nieuw__status__in=list(stappen)
+        tabel="core.jaaropgave",
+        sleutel=sleutel_van({"id": opgave.pk or 0}),
+        nieuw__status__in=list(stappen),
     ).select_related("gebruiker")
     gevonden = {}
     for mutatie in mutaties:  # newest first
