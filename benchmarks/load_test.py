@@ -102,10 +102,10 @@ def load_run(args, database_url: str) -> int:
         gunicorn.terminate()
         gunicorn.wait(timeout=30)
 
-    missing, history = verify(env, run.confirmed)
-    report = run.report(max(elapsed, 0.001), args, missing, history)
+    missing, history, stale = verify(env, run.confirmed)
+    report = run.report(max(elapsed, 0.001), args, missing, history, stale)
     print(report)
-    reasons = verdict(run, missing)
+    reasons = verdict(run, missing, stale)
     for reason in reasons:
         print(f"FAILED: {reason}", file=sys.stderr)
     if args.write_docs and not reasons:
@@ -113,7 +113,7 @@ def load_run(args, database_url: str) -> int:
     return 1 if reasons else 0
 
 
-def verdict(run: "Run", missing: list[str]) -> list[str]:
+def verdict(run: "Run", missing: list[str], stale: list[int] = ()) -> list[str]:
     """Why the run failed; empty when it passed. A run that served nothing never passes."""
     reasons = []
     if not sum(run.statuses.values()):
@@ -126,6 +126,8 @@ def verdict(run: "Run", missing: list[str]) -> list[str]:
         reasons.append(f"{len(run.failures)} failed or unexpected answers")
     if missing:
         reasons.append(f"{len(missing)} confirmed saves not found in the database")
+    if stale:
+        reasons.append(f"stored statuses that differ from those computed now: figures {stale}")
     return reasons
 
 
@@ -413,7 +415,7 @@ class Run:
                 else:
                     self.failures.append(f"{username} POST {path}: {saved[0]}")
 
-    def report(self, elapsed: float, args, missing: list[str], history: int) -> str:
+    def report(self, elapsed: float, args, missing: list[str], history: int, stale=()) -> str:
         rows = []
         for kind in ("read", "write"):
             times = sorted(self.latencies[kind])
@@ -446,6 +448,8 @@ class Run:
                 f"{len(self.confirmed)} figures; found in the database afterwards with the "
                 f"value sent: **{len(self.confirmed) - len(missing)} of {len(self.confirmed)}**; "
                 f"history rows written by the saves: {history}.",
+                f"- Stored statuses that differ from those computed afterwards: **{len(stale)}**"
+                + (" (of the first five looked at)." if stale else "."),
             ]
             + [f"  - not found: {m}" for m in missing[:10]]
             + [f"  - failure: {f}" for f in self.failures[:10]]
@@ -459,8 +463,9 @@ def percentile(sorted_times: list[float], p: int) -> float:
     return statistics.quantiles(sorted_times, n=100, method="inclusive")[p - 1]
 
 
-def verify(env: dict, confirmed: dict) -> tuple[list[str], int]:
-    """Every confirmed figure, read back from the database; and the history of the saves."""
+def verify(env: dict, confirmed: dict) -> tuple[list[str], int, list[int]]:
+    """Every confirmed figure, read back from the database; the history of the saves; the
+    figures whose stored status the concurrent saves left wrong (`core.opgeslagen_status`)."""
     os.environ.update(DATABASE_URL=env["DATABASE_URL"], DJANGO_SETTINGS_MODULE="config.settings")
     os.environ.setdefault("DEBUG", "1")
     sys.path.insert(0, str(ROOT))
@@ -468,6 +473,7 @@ def verify(env: dict, confirmed: dict) -> tuple[list[str], int]:
 
     django.setup()
     from core.models import Waarde
+    from core.opgeslagen_status import eerste_afwijkingen
     from historie.models import Mutatie
 
     stored = {
@@ -484,7 +490,7 @@ def verify(env: dict, confirmed: dict) -> tuple[list[str], int]:
     history = Mutatie.objects.filter(
         tabel="core.waarde", bron="scherm", gebruiker__username__startswith="schrijver"
     ).count()
-    return missing, history
+    return missing, history, eerste_afwijkingen()
 
 
 def write_docs(report: str) -> None:

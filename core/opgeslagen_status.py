@@ -8,6 +8,12 @@ marked dossiers are then computed again, one UPDATE each, inside the same transa
 reader ever sees a stale one. Writes of many at once (a grid, an import,
 `loaddata`) run `in_een_keer()`: one UPDATE at the end instead of one per save. Bulk writes
 that send no signals call `markeer` themselves.
+
+One writer per dossier: a computation reads every figure of the dossier and rewrites their
+rows, so two transactions writing figures of one dossier would each wait for the rows the
+other wrote (a deadlock, seen under load) and each compute from the other's old figures.
+Every transaction therefore holds the dossier's row (`houd_vast`) before it writes a figure
+or computes; a second writer of the same dossier waits until the first has committed.
 """
 
 import functools
@@ -20,7 +26,7 @@ from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.sql import UpdateQuery
 
 from .cellen import opgeslagen_statussen
-from .models import Indicator, Norm, Waarde
+from .models import Dossier, Indicator, Norm, Waarde
 
 _lokaal = threading.local()
 
@@ -62,6 +68,7 @@ def herbereken(*, dossiers: Iterable[int] = (), indicatoren: Iterable[int] = ())
         dossiers |= set(items.values_list("dossier", flat=True))
     if not dossiers:
         return 0
+    houd_vast(dossiers)
     with connection.cursor() as cursor:
         sql, params = _per_dossier(connection.vendor)
         aantal = 0
@@ -69,6 +76,41 @@ def herbereken(*, dossiers: Iterable[int] = (), indicatoren: Iterable[int] = ())
             cursor.execute(sql, [dossier if p == _DOSSIER else p for p in params])
             aantal += cursor.rowcount
     return aantal
+
+
+class _Vastgehouden(set):
+    """The dossiers held at one savepoint level of the open transaction. Registered as an
+    on-commit callback (that does nothing) so that Django drops it exactly when the database
+    lets go of the locks: at the end of the transaction, or at the rollback of the savepoint
+    it was taken in."""
+
+    def __call__(self) -> None:
+        pass
+
+
+def houd_vast(dossiers: Iterable[int]) -> None:
+    """Lock these dossiers' rows until the transaction ends, before writing their figures
+    (FOR NO KEY UPDATE: what refers to a dossier can still be written meanwhile). Outside a
+    transaction a statement is its own; SQLite writes one transaction at a time."""
+    if not (connection.features.has_select_for_update and connection.in_atomic_block):
+        return
+    gehouden = [f for _, f, _ in connection.run_on_commit if isinstance(f, _Vastgehouden)]
+    nieuw = sorted({d for d in dossiers if d is not None}.difference(*gehouden))
+    if not nieuw:
+        return
+    vast = Dossier.objects.select_for_update(no_key=True).filter(pk__in=nieuw).order_by("pk")
+    list(vast.values_list("pk", flat=True))
+    _op_dit_niveau().update(nieuw)
+
+
+def _op_dit_niveau() -> _Vastgehouden:
+    niveau = set(connection.savepoint_ids)
+    for sids, functie, _ in connection.run_on_commit:
+        if isinstance(functie, _Vastgehouden) and sids == niveau:
+            return functie
+    functie = _Vastgehouden()
+    connection.on_commit(functie)
+    return functie
 
 
 # Stands for the dossier in the statement below, which is built and compiled once per process:

@@ -25,7 +25,7 @@ from .models import (
     User,
     Waarde,
 )
-from .opgeslagen_status import in_een_keer, markeer
+from .opgeslagen_status import houd_vast, in_een_keer, markeer
 from .rules import waarden_van_q
 from .signals import meld_cijfers_gewijzigd
 from .versies import toets_versies
@@ -163,6 +163,7 @@ def sla_jaaropgave_op(
     An empty value removes the figure; its toelichting goes with it.
     """
     _check_jaar(dossier, jaar)
+    houd_vast([dossier.pk])
     opgave = _lock_opgave(dossier=dossier, organisatie=organisatie, jaar=jaar, soort=soort)
     if not door.has_perm("core.enter_jaaropgave", opgave):
         raise PermissionDenied("U mag de cijfers van deze organisatie niet invoeren.")
@@ -280,6 +281,7 @@ def sla_cijfers_op(*, dossier: Dossier, cijfers: list[Cijfer], door: User) -> li
     """
     for jaar in sorted({cijfer.jaar for cijfer in cijfers}):
         _check_jaar(dossier, jaar)
+    houd_vast([dossier.pk])
     groepen: dict[tuple[int, int, str], list[Cijfer]] = {}
     for cijfer in cijfers:
         eigenaar = eigenaar_van(dossier, cijfer.plek)

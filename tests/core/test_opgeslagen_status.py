@@ -91,3 +91,36 @@ def test_a_withdrawn_submission_takes_its_figures_out_of_everyone_elses_cells_at
     opgave.status = Jaaropgave.Status.INGEDIEND
     opgave.save()
     assert zichtbaar()
+
+
+def test_a_dossier_is_held_once_per_transaction_and_again_after_its_savepoint_rolled_back(
+    maastricht, django_assert_num_queries
+):
+    """`houd_vast` locks a dossier's row once per transaction (a grid of a hundred figures
+    costs one lock); a savepoint rolled back lets go of the locks taken in it, so the
+    dossier is locked again after it. SQLite locks the whole database: no query at all."""
+    from django.db import connection, transaction
+
+    from core.models import Dossier
+    from core.opgeslagen_status import houd_vast
+
+    dossier = Dossier.objects.get().pk
+    een = 1 if connection.vendor == "postgresql" else 0
+    with django_assert_num_queries(0):  # loading its figures held it already
+        houd_vast([dossier, None])
+    nieuw, derde = dossier + 1_000, dossier + 2_000  # none of their figures was written yet
+    with django_assert_num_queries(een):
+        houd_vast([nieuw, dossier])
+    # held by the transaction around the savepoint
+    with transaction.atomic(), django_assert_num_queries(0):
+        houd_vast([nieuw])
+    try:
+        with transaction.atomic():
+            houd_vast([derde])
+            raise RuntimeError("rolled back")
+    except RuntimeError:
+        pass
+    with django_assert_num_queries(een):
+        houd_vast([derde])
+    with django_assert_num_queries(0):
+        houd_vast([nieuw, derde])

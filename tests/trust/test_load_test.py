@@ -35,6 +35,14 @@ def test_a_run_that_served_nothing_fails():
     assert load_test.verdict(a_run(), missing=[]) == ["no request was served"]
 
 
+def test_a_run_that_left_a_stored_status_wrong_fails():
+    run = a_run(statuses={200: 40, 302: 10})
+
+    assert load_test.verdict(run, missing=[], stale=[17]) == [
+        "stored statuses that differ from those computed now: figures [17]"
+    ]
+
+
 def test_a_run_in_which_a_user_crashed_fails():
     run = a_run(statuses={200: 40}, crashed=["lezer00: RuntimeError('login answered 403')"])
 
@@ -141,6 +149,7 @@ def test_a_short_load_run_serves_without_errors_and_loses_no_save():
 
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     assert "Server errors (5xx): **0**" in run.stdout
+    assert "Stored statuses that differ from those computed afterwards: **0**." in run.stdout
     confirmed = run.stdout.split("found in the database afterwards with the value sent: **")[1]
     found, _, total = confirmed.split("**")[0].partition(" of ")
     assert found == total and int(total) > 0
