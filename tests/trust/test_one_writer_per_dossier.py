@@ -26,9 +26,16 @@ def _postgresql_only():
         pytest.skip("needs row locks on two connections: run with DATABASE_URL=postgres://…")
 
 
-def grid(wereld, organisatie, waarde) -> dict:
-    """The 2016 realisation grid of one corporation, with its Nieuwbouw filled."""
-    return {(wereld.nieuwbouw.pk, organisatie.pk, None): (Decimal(waarde), "")}
+def sla_grid_op(wereld, organisatie, waarde, door) -> None:
+    """Save the 2016 realisation grid of one corporation, with its Nieuwbouw filled."""
+    sla_jaaropgave_op(
+        dossier=wereld.dossier,
+        organisatie=organisatie,
+        jaar=2016,
+        soort="realisatie",
+        cijfers={(wereld.nieuwbouw.pk, organisatie.pk, None): (Decimal(waarde), "")},
+        door=door,
+    )
 
 
 def wait_until_a_connection_waits_for_a_lock(seconds: float = 20) -> bool:
@@ -63,14 +70,7 @@ def test_two_grids_of_one_dossier_saved_at_once_are_both_saved_with_true_statuse
         in (as when two saves overlap): that computation needs the row B has written."""
         try:
             with transaction.atomic(), in_een_keer():
-                sla_jaaropgave_op(
-                    dossier=wereld.dossier,
-                    organisatie=wereld.corporatie_a,
-                    jaar=2016,
-                    soort="realisatie",
-                    cijfers=grid(wereld, wereld.corporatie_a, 70),
-                    door=wereld.eigenaar,
-                )
+                sla_grid_op(wereld, wereld.corporatie_a, 70, wereld.eigenaar)
                 a_heeft_geschreven.set()
                 a_mag_verder.wait(timeout=30)
         except Exception as fout:  # the test reports what went wrong
@@ -80,14 +80,7 @@ def test_two_grids_of_one_dossier_saved_at_once_are_both_saved_with_true_statuse
 
     def corporatie_b():
         try:
-            sla_jaaropgave_op(
-                dossier=wereld.dossier,
-                organisatie=wereld.corporatie_b,
-                jaar=2016,
-                soort="realisatie",
-                cijfers=grid(wereld, wereld.corporatie_b, 7),
-                door=wereld.buitenstaander,
-            )
+            sla_grid_op(wereld, wereld.corporatie_b, 7, wereld.buitenstaander)
         except Exception as fout:
             fouten.append(f"B: {fout!r}")
         finally:
