@@ -1,12 +1,15 @@
 import django_tables2 as tables
 
+from core.dutch_numbers import format_getal
+from core.tabellen import RijenInPython, link
+
 from .models import Afspraak
 
 
-class AfspraakTable(tables.Table):
+class AfspraakTable(RijenInPython, tables.Table):
     caption = "Afspraken"
 
-    titel = tables.Column(verbose_name="Titel", linkify=True)
+    titel = tables.Column(verbose_name="Titel")
     soort_afspraak = tables.Column(verbose_name="Soort")
     penvoerder = tables.Column(verbose_name="Penvoerder", order_by="penvoerder__naam")
     periode = tables.Column(verbose_name="Periode", orderable=True, order_by="startdatum")
@@ -20,4 +23,12 @@ class AfspraakTable(tables.Table):
         fields = ["titel", "soort_afspraak", "penvoerder", "periode", "aantal_punten"]
         attrs = {"class": "utrecht-table"}
         empty_text = "Geen afspraken gevonden."
-        template_name = "afspraken/afspraak_tabel.html"
+
+    def cellen(self, afspraak):
+        return (
+            link(self.pad("afspraken:detail", slug=afspraak.slug), afspraak.naam),
+            afspraak.get_soort_afspraak_display(),
+            afspraak.penvoerder or "—",
+            afspraak.periode,
+            format_getal(afspraak.aantal_punten),
+        )

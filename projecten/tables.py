@@ -1,12 +1,14 @@
 import django_tables2 as tables
 
+from core.tabellen import RijenInPython, link
+
 from .models import Project
 
 
-class ProjectTable(tables.Table):
+class ProjectTable(RijenInPython, tables.Table):
     caption = "Projecten"
 
-    titel = tables.Column(verbose_name="Project", linkify=True)
+    titel = tables.Column(verbose_name="Project")
     penvoerder = tables.Column(verbose_name="Aanvrager", order_by="penvoerder__naam")
     soort_financiering = tables.Column(verbose_name="Financiering")
     status = tables.Column(verbose_name="Status")
@@ -17,4 +19,12 @@ class ProjectTable(tables.Table):
         fields = ["titel", "penvoerder", "soort_financiering", "status", "periode"]
         attrs = {"class": "utrecht-table"}
         empty_text = "Geen projecten gevonden."
-        template_name = "projecten/project_tabel.html"
+
+    def cellen(self, project):
+        return (
+            link(self.pad("projecten:detail", slug=project.slug), project.naam),
+            project.penvoerder or "—",
+            project.get_soort_financiering_display() or "—",
+            project.get_status_display(),
+            project.periode,
+        )
