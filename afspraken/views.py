@@ -31,6 +31,7 @@ class AfspraakListView(SingleTableMixin, FilterView):
     def get_queryset(self):
         punten = (
             Afspraakpunt.objects.filter(afspraak=OuterRef("pk"))
+            .order_by()  # without it the ordering's joins stay in the subquery
             .values("afspraak")
             .annotate(n=Count("pk"))
             .values("n")

@@ -46,6 +46,7 @@ import django  # noqa: E402
 django.setup()
 
 from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
 from django.db import connection, connections  # noqa: E402
 from django.template import engines  # noqa: E402
 from django.template.loader import render_to_string  # noqa: E402
@@ -734,6 +735,7 @@ def bestaat(alias: str) -> bool:
     connections[alias].settings_dict["NAME"] = naam
     try:
         if Dossier.objects.filter(slug="vol-afspraak-0").exists():
+            call_command("migrate", database=alias, verbosity=0)  # indexes added since
             return True
     except Exception:  # no such database (yet), or not generated
         pass

@@ -11,6 +11,7 @@ from core.figures import bouw_cijfertabel
 from core.models import Dossier, Indicator, Waarde
 from core.planner import in_volgorde
 
+from .bewaard import bewaard
 from .dossier import dashboard_context
 from .filters import CelFilter
 from .grafieken import naar_het_doel, waarde_van
@@ -51,7 +52,10 @@ def dossier_dashboard(request, slug: str):
     dossier = get_object_or_404(
         Dossier.objects.visible_to(request.user).select_related("penvoerder"), slug=slug
     )
-    context = dashboard_context(dossier, request.user, _jaar(request))
+    jaar = _jaar(request)
+    context = bewaard(
+        dossier.pk, request.user, jaar, lambda: dashboard_context(dossier, request.user, jaar)
+    )
     return render(request, "dashboards/dossier.html", context)
 
 
@@ -116,8 +120,15 @@ def trend(request, slug: str, code: str):
     cumulative realisation against the share of the target due each year."""
     dossier = get_object_or_404(Dossier.objects.visible_to(request.user), slug=slug)
     item = get_object_or_404(Indicator, dossier=dossier, code=code)
+    context = bewaard(
+        dossier.pk, request.user, ("trend", code), lambda: _trend(dossier, item, request.user)
+    )
+    return render(request, "dashboards/trend.html", context)
+
+
+def _trend(dossier: Dossier, item: Indicator, user) -> dict:
     alleen = {item.pk, *item.delen.values_list("pk", flat=True)}
-    waarden = Waarde.objects.visible_to(request.user, [dossier.pk])
+    waarden = Waarde.objects.visible_to(user, [dossier.pk])
     tabel = bouw_cijfertabel(dossier, waarden, alleen=alleen)
     eigen = next((r for r in tabel.rijen if r.indicator.pk == item.pk and r.wie is None), None)
 
@@ -132,15 +143,16 @@ def trend(request, slug: str, code: str):
         eenheid=item.eenheid,
         breedte=max(560, 90 * len(tabel.jaren)),
     )
-    context = {
+    return {
         "dossier": dossier,
         "item": item,
         "tabel": tabel,
         "grafiek": grafiek,
         "doelen": naar_het_doel(item, waarden),
-        "andere": dossier.indicatoren.filter(deel_van__isnull=True, uitsplitsing_van__isnull=True),
+        "andere": list(
+            dossier.indicatoren.filter(deel_van__isnull=True, uitsplitsing_van__isnull=True)
+        ),
     }
-    return render(request, "dashboards/trend.html", context)
 
 
 class CijfersView(SingleTableMixin, FilterView):

@@ -50,6 +50,8 @@ class Mutatie(models.Model):
         indexes = [
             models.Index(fields=["tabel", "sleutel", "tijdstip"], name="mutatie_per_ding"),
             models.Index(fields=["dossier", "tijdstip"], name="mutatie_per_dossier"),
+            # a dossier's newest row: the version its dashboard is kept by (historie.stand)
+            models.Index(fields=["dossier", "id"], name="mutatie_versie"),
         ]
 
     def __str__(self) -> str:

@@ -153,6 +153,17 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _geen_bewaarde_dashboards():
+    """Each test starts without kept dashboards: a test's rolled-back data may number its
+    history as the one before did (dashboards.bewaard)."""
+    from dashboards.bewaard import vergeet
+
+    vergeet()
+    yield
+    vergeet()
+
+
 @pytest.fixture
 def brondata(db, settings, tmp_path):
     """The five source documents, as `make run` loads them, and the demo accounts."""
