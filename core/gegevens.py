@@ -145,16 +145,18 @@ _FIELDS = (
 )
 
 
-def iter_gegevens(waarden) -> Iterator[tuple]:
+def iter_gegevens(waarden, *, dossier=None) -> Iterator[tuple]:
     """The rows of the flat format (in the order of `COLUMNS`) for a `Waarde` queryset.
 
     Streams: one query read in chunks, so memory stays flat however many figures there are.
     Pass a queryset that is already restricted to what the user may see (`visible_to`).
     """
+    # The figures of one `dossier`: its name is not read and sorted on for every figure (that
+    # took a fifth of the query).
+    per_dossier = () if dossier else ("indicator__dossier__titel", "indicator__dossier_id")
     rijen = (
         waarden.order_by(
-            "indicator__dossier__titel",
-            "indicator__dossier_id",
+            *per_dossier,
             "indicator__volgorde",
             "indicator_id",
             F("organisatie__naam").asc(nulls_first=True),
@@ -163,9 +165,11 @@ def iter_gegevens(waarden) -> Iterator[tuple]:
             "jaar",
             "soort",
         )
-        .values_list(*_FIELDS)
+        .values_list(*(_FIELDS[2:] if dossier else _FIELDS))
         .iterator(chunk_size=2000)
     )
+    if dossier:
+        rijen = ((dossier.slug, dossier.titel, *rij) for rij in rijen)
     with _plan_voor_alle_rijen(connections[waarden.db]):
         yield from _rijen(rijen)
 
@@ -289,28 +293,37 @@ _LABELS = {eenheid.value: eenheid.label for eenheid in Eenheid}
 _WIDTHS = {"A": 48, "B": 40, "C": 30, "D": 40, "E": 24, "F": 20, "I": 16, "K": 50}
 
 
-def write_gegevens(workbook, waarden, title: str = SHEET_NAME):
+def write_gegevens(workbook, waarden, title: str = SHEET_NAME, *, dossier=None):
     """Add the `Gegevens` sheet for a `Waarde` queryset to a workbook; a write-only workbook
-    (`Workbook(write_only=True)`) keeps memory flat for any number of rows."""
+    (`Workbook(write_only=True)`) keeps memory flat for any number of rows. `dossier`: the
+    figures are all of that dossier (iter_gegevens)."""
     ws = workbook.create_sheet(title)
     for kolom, breedte in _WIDTHS.items():
         ws.column_dimensions[kolom].width = breedte
     ws.freeze_panes = "B2"
     ws.append(header_cells(ws, COLUMNS))
     getal = Getalcellen(ws)
-    for rij in iter_gegevens(waarden):
+    # Names repeat on every row of their item or organisation: each judged once, by text_value.
+    namen: dict[str | None, str | Cell | None] = {}
+
+    def naam(tekst: str | None) -> str | Cell | None:
+        if (waarde := namen.get(tekst, namen)) is namen:
+            waarde = namen[tekst] = text_value(ws, tekst)
+        return waarde
+
+    for rij in iter_gegevens(waarden, dossier=dossier):
         ws.append(
             [
                 text_value(ws, rij[0]),
-                text_value(ws, rij[1]),
-                text_value(ws, rij[2]),
-                text_value(ws, rij[3]),
-                text_value(ws, rij[4]),
-                text_value(ws, rij[5]),
+                naam(rij[1]),
+                naam(rij[2]),
+                naam(rij[3]),
+                naam(rij[4]),
+                naam(rij[5]),
                 rij[6],
-                text_value(ws, rij[7]),
+                naam(rij[7]),
                 getal(8, rij[8], _EENHEDEN[rij[9]]),
-                text_value(ws, rij[9]),
+                naam(rij[9]),
                 text_value(ws, rij[10]),
             ]
         )

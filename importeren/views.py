@@ -68,7 +68,8 @@ def gegevens(request, slug: str):
     if not request.user.has_perm("importeren.upload_to_dossier", dossier):
         raise PermissionDenied("U mag in dit dossier geen cijfers importeren.")
     workbook = Workbook(write_only=True)
-    write_gegevens(workbook, Waarde.objects.for_dossier(dossier).editable_by(request.user))
+    waarden = Waarde.objects.for_dossier(dossier).editable_by(request.user)
+    write_gegevens(workbook, waarden, dossier=dossier)
     response = HttpResponse(content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="gegevens-{dossier.slug}.xlsx"'
     workbook.save(response)

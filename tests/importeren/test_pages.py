@@ -7,7 +7,8 @@ import zipfile
 from django.test import Client
 from django.urls import reverse
 
-from core.models import Waarde
+from core.gegevens import iter_gegevens
+from core.models import Dossier, Waarde
 from importeren.models import Cijferimport
 from importeren.services import confirm_import
 from importeren.sjabloon import maak_sjabloon
@@ -165,6 +166,18 @@ def test_the_flat_sheet_holds_what_the_user_may_change(client, maastricht):
     sleutels = [cel.value for cel in ws["A"][1:]]
     assert sleutels
     assert all("/woonpunt/" in sleutel for sleutel in sleutels)
+    titel = Dossier.objects.get(slug="maastricht-2015").titel
+    assert {cel.value for cel in ws["B"][1:]} == {titel}
+
+
+def test_the_rows_of_one_dossier_are_those_of_the_general_export_in_the_same_order(maastricht):
+    dossier = Dossier.objects.get(slug="maastricht-2015")
+    waarden = Waarde.objects.for_dossier(dossier)
+
+    rijen = list(iter_gegevens(waarden, dossier=dossier))
+
+    assert len(rijen) > 50 and len({rij[4] for rij in rijen}) > 2  # several organisations
+    assert rijen == list(iter_gegevens(waarden))
 
 
 def test_the_list_shows_the_users_imports(client, maastricht):
