@@ -24,6 +24,7 @@ docs/performance.md states them.
 
 import argparse
 import contextlib
+import dataclasses
 import datetime
 import functools
 import os
@@ -56,6 +57,7 @@ from django.urls import reverse  # noqa: E402
 from benchmarks import floors, verzoekvloer  # noqa: E402
 from core.models import Dossier, Organisatie, User, Waarde  # noqa: E402
 from core.status import Status  # noqa: E402
+from dashboards.bewaard import vergeet  # noqa: E402
 from volume.generator import analyseer, genereer  # noqa: E402
 from volume.omvang import Omvang  # noqa: E402
 
@@ -106,7 +108,9 @@ def inloggen(username: str) -> Client:
     return client
 
 
-def opvragen(client: Client, url: str):
+def opvragen(client: Client, url: str, bewaard: bool = True):
+    if not bewaard:
+        vergeet()
     antwoord = client.get(url)
     assert antwoord.status_code == 200, f"{url}: {antwoord.status_code}"
     if antwoord.streaming:
@@ -147,10 +151,17 @@ class Pagina:
     lezer: str  # "bestuurder", "coordinator" or "beheerder"
     url: object  # wereld -> str
     vloer: str | None = None  # key in floors.LIJSTEN or floors.DASHBOARDS
+    # False: a dashboard built on every request, as after a change of its dossier, rather
+    # than the one kept between requests (dashboards.bewaard); measured beside, not judged
+    bewaard: bool = True
 
 
 def pagina(naam, soort, lezer, url_naam, args=lambda w: [], vloer=None, query=""):
     return Pagina(naam, soort, lezer, lambda w: reverse(url_naam, args=args(w)) + query, vloer)
+
+
+def gebouwd(p: Pagina) -> Pagina:
+    return dataclasses.replace(p, naam=f"{p.naam}, built", bewaard=False)
 
 
 PAGINAS = [
@@ -255,6 +266,11 @@ CIJFERS_ALLE = [
     "page=2",
     "page=20",
     "page=400",
+]
+PAGINAS += [
+    gebouwd(p)
+    for p in PAGINAS
+    if p.vloer in ("dashboard afspraak", "dashboard regiodeal", "dashboard project", "trend")
 ]
 CIJFERS_EIGEN = [
     *(
@@ -365,6 +381,7 @@ class Meting:
     tijd: float = 0.0
     vloer: float | None = None  # the floor's time, same unit
     eerlijk: float | None = None  # the fair floor's: the floor plus the request every page pays
+    gebouwd: bool = False  # a dashboard built for every request (Pagina.bewaard): not judged
 
 
 def afwisselend(taken: dict, herhalingen: int, budget: float = 3.0) -> dict[str, float]:
@@ -410,9 +427,10 @@ def url_van(p: Pagina, w: Wereld) -> str:
 
 
 def meet_pagina(p: Pagina, werelden: dict[str, Wereld], herhalingen: int) -> dict[str, Meting]:
-    metingen = {alias: Meting(p.naam, p.soort) for alias in werelden}
+    metingen = {alias: Meting(p.naam, p.soort, gebouwd=not p.bewaard) for alias in werelden}
     taken = per_grootte(
-        werelden, lambda w: functools.partial(opvragen, w.clients[p.lezer], url_van(p, w))
+        werelden,
+        lambda w: functools.partial(opvragen, w.clients[p.lezer], url_van(p, w), bewaard=p.bewaard),
     )
     for alias, aantal in tel(taken).items():
         metingen[alias].queries = aantal
@@ -665,11 +683,14 @@ def tabel(klein: list[Meting], groot: list[Meting]) -> list[str]:
             # the goal over the raw SQL, or the fair floor's where that is the better
             # comparison (the request every page pays outweighs the SQL; docs/performance.md)
             ruw = max(a.tijd / a.vloer, b.tijd / b.vloer) <= DOEL[a.soort]
-            gehaald = gehaald and (ruw or max(verhouding) <= DOEL[f"{a.soort}, eerlijk"])
+            eerlijk_gehaald = max(verhouding) <= DOEL[f"{a.soort}, eerlijk"]
+            gehaald = gehaald and (ruw or eerlijk_gehaald or a.gebouwd)
         regels.append(
             f"| {a.naam} ({SOORT[a.soort]}) | {a.queries} / {b.queries} | "
             f"{_getal(a.tijd * 1000, 1)} | {_getal(b.tijd * 1000, 1)} | {_getal(groei)} | "
-            f"{vloer[0]} | {vloer[1]} | {eerlijk} | {_oordeel(gehaald)} |"
+            f"{vloer[0]} | {vloer[1]} | {eerlijk} | {_oordeel(gehaald)}"
+            + (" (built: flatness only)" if a.gebouwd else "")
+            + " |"
         )
     regels += [
         "",
