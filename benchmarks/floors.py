@@ -1,6 +1,7 @@
 """What each page and export is compared against (benchmarks/scale.py, docs/performance.md).
 
-- A list page: the one raw SQL query that fetches exactly the rows and columns it shows.
+- A list page: the raw SQL that fetches exactly what it shows: the rows and columns of its
+  first page (`LIJSTEN`), its total and its filter's choices (`ERBIJ`).
 - A dashboard: the raw aggregate queries that fetch what it shows (the template's time is
   added by scale.py).
 - An Excel export: openpyxl in write-only mode writing the same cells from a prepared list
@@ -156,6 +157,22 @@ for _status in ("voor", "gehaald"):  # gehaald: only a term target judges it
     LIJSTEN[f"cijfers, status {_status}"] = LIJSTEN["cijfers"].replace(
         "ORDER BY d.titel", f"WHERE c.status = '{_status}' ORDER BY d.titel"
     )
+
+# What a list shows beside its rows, each a query of its own on the page as well: the total
+# in its caption and the choices of its filter (the years the dossiers run in, the tranches).
+_JAREN = "SELECT min(startdatum), min(einddatum), max(einddatum) FROM core_dossier"
+_FIGUREN_EIGEN = f"""SELECT count(*) FROM core_waarde w
+    JOIN core_indicator i ON i.id = w.indicator_id WHERE i.dossier_id IN ({EIGEN})"""
+ERBIJ = {
+    "afspraken": ["SELECT count(*) FROM afspraken_afspraak", _JAREN],
+    "regiodeals": [
+        "SELECT count(*) FROM regiodeals_regiodeal",
+        "SELECT nummer FROM regiodeals_tranche ORDER BY nummer",
+    ],
+    "projecten": ["SELECT count(*) FROM projecten_project", _JAREN],
+    "organisaties": ["SELECT count(*) FROM core_organisatie"],
+    **{naam: [_FIGUREN_EIGEN, _JAREN] for naam in LIJSTEN if naam.startswith("cijfers")},
+}
 
 # --- Dashboards: the aggregates they show ---------------------------------------------
 

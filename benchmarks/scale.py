@@ -468,7 +468,8 @@ def vloer_van(p: Pagina, w: Wereld):
     """The floor of a page as a task: its raw SQL (and for a dashboard its template)."""
     params = {"org": w.org, "dossier": w.afspraak.pk, "code": "t1-i0"}
     if p.soort == "lijst":
-        return functools.partial(floors.time_sql, [floors.LIJSTEN[p.vloer]], params)
+        queries = [floors.LIJSTEN[p.vloer], *floors.ERBIJ[p.vloer]]
+        return functools.partial(floors.time_sql, queries, params)
     dossier = {"dashboard regiodeal": w.deal, "dashboard project": w.project}.get(p.vloer)
     params["dossier"] = (dossier or w.afspraak).pk
     with Vastlegger() as vastlegger:
