@@ -150,11 +150,13 @@ def iter_gegevens(waarden, *, dossier=None) -> Iterator[tuple]:
 
     Streams: one query read in chunks, so memory stays flat however many figures there are.
     Pass a queryset that is already restricted to what the user may see (`visible_to`).
+
+    The figures of one `dossier`, a few thousand at most, are read at once instead: without
+    a cursor to declare, plan and hold, and without the dossier's name on every row and in
+    the sort (together a third of the reading).
     """
-    # The figures of one `dossier`: its name is not read and sorted on for every figure (that
-    # took a fifth of the query).
     per_dossier = () if dossier else ("indicator__dossier__titel", "indicator__dossier_id")
-    rijen = (
+    geordend = (
         waarden.order_by(
             *per_dossier,
             "indicator__volgorde",
@@ -165,13 +167,12 @@ def iter_gegevens(waarden, *, dossier=None) -> Iterator[tuple]:
             "jaar",
             "soort",
         )
-        .values_list(*(_FIELDS[2:] if dossier else _FIELDS))
-        .iterator(chunk_size=2000)
-    )
+    ).values_list(*(_FIELDS[2:] if dossier else _FIELDS))
     if dossier:
-        rijen = ((dossier.slug, dossier.titel, *rij) for rij in rijen)
+        yield from _rijen((dossier.slug, dossier.titel, *rij) for rij in geordend)
+        return
     with _plan_voor_alle_rijen(connections[waarden.db]):
-        yield from _rijen(rijen)
+        yield from _rijen(geordend.iterator(chunk_size=2000))
 
 
 @contextmanager
@@ -277,7 +278,8 @@ class Getalcellen:
         cel = self.cellen.get((kolom, eenheid))
         if cel is None:
             cel = self.cellen[(kolom, eenheid)] = number_cell(self.ws, None, eenheid)
-        cel.value = waarde
+        # openpyxl writes a number through a float ("%.16g"); converted here once, not twice
+        cel.value = float(waarde) if isinstance(waarde, Decimal) else waarde
         return cel
 
 
