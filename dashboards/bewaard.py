@@ -31,11 +31,12 @@ def lezer(user) -> tuple:
     return (user.organisatie_id, tuple(sorted(user.rollen)), user.is_superuser)
 
 
-def bewaard(dossier_id: int, user, vraag: Hashable, maak: Callable[[], dict]) -> dict:
+def bewaard(dossier, user, vraag: Hashable, maak: Callable[[], dict]) -> dict:
     """`maak()`, or what it gave before for the same dossier at the same stand, the same kind
-    of reader, the same `vraag` (what the page was asked for) and the same day."""
-    stand = dossierstand(dossier_id)
-    sleutel = (dossier_id, stand.versie, lezer(user), vraag, timezone.localdate())
+    of reader, the same `vraag` (what the page was asked for) and the same day. The stand is
+    also its predecessor's: the targets' progress shows what the previous term realised."""
+    stand = dossierstand(dossier.pk, dossier.voorganger_id)
+    sleutel = (dossier.pk, stand.versie, lezer(user), vraag, timezone.localdate())
     with _slot:
         if (context := _bewaard.get(sleutel)) is not None:
             _bewaard.move_to_end(sleutel)

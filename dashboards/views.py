@@ -54,7 +54,7 @@ def dossier_dashboard(request, slug: str):
     )
     jaar = _jaar(request)
     context = bewaard(
-        dossier.pk, request.user, jaar, lambda: dashboard_context(dossier, request.user, jaar)
+        dossier, request.user, jaar, lambda: dashboard_context(dossier, request.user, jaar)
     )
     return render(request, "dashboards/dossier.html", context)
 
@@ -121,7 +121,7 @@ def trend(request, slug: str, code: str):
     dossier = get_object_or_404(Dossier.objects.visible_to(request.user), slug=slug)
     item = get_object_or_404(Indicator, dossier=dossier, code=code)
     context = bewaard(
-        dossier.pk, request.user, ("trend", code), lambda: _trend(dossier, item, request.user)
+        dossier, request.user, ("trend", code), lambda: _trend(dossier, item, request.user)
     )
     return render(request, "dashboards/trend.html", context)
 

@@ -28,7 +28,10 @@ class Stand(NamedTuple):
     exact: bool  # whether a result computed now may be kept under `versie`
 
 
-def dossierstand(dossier_id: int) -> Stand:
+def dossierstand(*dossier_ids: int | None) -> Stand:
+    """The stand of what these dossiers' pages show: the newest row of any of them or of no
+    dossier."""
+    ids = sorted({d for d in dossier_ids if d is not None})
     tabel = connection.ops.quote_name(Mutatie._meta.db_table)
     postgresql = connection.vendor == "postgresql"
     exact = (
@@ -38,12 +41,15 @@ def dossierstand(dossier_id: int) -> Stand:
         if postgresql
         else "1"
     )
-    # Two index lookups on `mutatie_versie` (dossier, id): the newest of each.
-    sql = f"""SELECT COALESCE((SELECT MAX(id) FROM {tabel} WHERE dossier_id = %s), 0),
+    # An index lookup on `mutatie_versie` (dossier, id) per dossier and one for no dossier.
+    eigen = " UNION ALL ".join(
+        [f"SELECT MAX(id) AS id FROM {tabel} WHERE dossier_id = %s"] * len(ids)
+    )
+    sql = f"""SELECT COALESCE((SELECT MAX(id) FROM ({eigen}) eigen), 0),
                      COALESCE((SELECT MAX(id) FROM {tabel} WHERE dossier_id IS NULL), 0),
                      {exact}"""
     with connection.cursor() as cursor:
-        cursor.execute(sql, [dossier_id])
+        cursor.execute(sql, ids)
         eigen, gedeeld, zeker = cursor.fetchone()
     # Inside a transaction PostgreSQL answers pg_stat_activity from what it read first.
     zeker = zeker and not (postgresql and connection.in_atomic_block)

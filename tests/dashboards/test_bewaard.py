@@ -49,6 +49,19 @@ def test_a_dashboard_read_again_is_kept_until_its_figures_change(client, termijn
 
 
 @keeping
+def test_a_change_in_the_previous_term_shows_in_the_targets_progress(client, termijnafspraak):
+    t = termijnafspraak
+    client.force_login(t.bestuurder)
+    assert "640" in lees(client, t.dossier)[0]  # what 2021–2024 realised
+
+    Waarde.objects.filter(indicator__dossier=t.vorige, jaar=2024).update(waarde=300)
+    herbereken(dossiers=[t.vorige.pk])
+
+    na = lees(client, t.dossier)[0]
+    assert "740" in na and "640" not in na
+
+
+@keeping
 def test_a_renamed_organisation_shows_on_every_kept_dashboard(client, termijnafspraak):
     t = termijnafspraak
     client.force_login(t.bestuurder)
