@@ -77,7 +77,7 @@ def render_xlsx(inhoud: Inhoud, waarden) -> bytes:
         overzicht.streefdoelen(wb, regels, jaar, leeg)
     overzicht.bevindingen(wb, c)
     teller = _Rijteller(wb)
-    ws = write_gegevens(teller, waarden)
+    ws = write_gegevens(teller, waarden, dossier=rapport.dossier if rapport.dossier_id else None)
     ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(teller.rijen, 1)}"
     uitvoer = BytesIO()
     wb.save(uitvoer)
