@@ -30,15 +30,14 @@ class RijenInPython:
     def cellen(self, record) -> Iterable:
         raise NotImplementedError
 
-    def pad(self, naam: str, **kwargs) -> str:
-        """reverse(naam, kwargs=kwargs), reversed once per table rather than once per row."""
+    def pad(self, naam: str, **argument) -> str:
+        """reverse(naam, kwargs=argument) for a URL of one argument, a slug or a number (both
+        safe in a URL as they are): reversed once per table rather than once per row."""
+        ((sleutel, waarde),) = argument.items()
         paden = self.__dict__.setdefault("_paden", {})
         if naam not in paden:
-            paden[naam] = reverse(naam, kwargs={k: _PLEK for k in kwargs})
-        url = paden[naam]
-        for waarde in kwargs.values():
-            url = url.replace(_PLEK, str(waarde), 1)
-        return url
+            paden[naam] = reverse(naam, kwargs={sleutel: _PLEK})
+        return paden[naam].replace(_PLEK, str(waarde))
 
     def rijen_html(self) -> SafeString:
         koppen = []
