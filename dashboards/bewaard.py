@@ -20,7 +20,9 @@ from django.utils import timezone
 
 from historie.stand import dossierstand
 
-MAXIMUM = 200  # contexts per process; the oldest read goes first
+# Contexts per process, the least recently read going first. The largest generated agreement's
+# (2.000 figures) holds 0,9 MB, a deal's 0,3, a project's 0,1: at most some 60 MB per worker.
+MAXIMUM = 64
 
 _bewaard: OrderedDict = OrderedDict()
 _slot = threading.Lock()
