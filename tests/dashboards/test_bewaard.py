@@ -48,29 +48,37 @@ def test_a_dashboard_read_again_is_kept_until_its_figures_change(client, termijn
     assert aantal == gebouwd
 
 
-@keeping
-def test_a_change_in_the_previous_term_shows_in_the_targets_progress(client, termijnafspraak):
-    t = termijnafspraak
-    client.force_login(t.bestuurder)
-    assert "640" in lees(client, t.dossier)[0]  # what 2021–2024 realised
-
+def _vorige_periode_meer(t) -> None:
     Waarde.objects.filter(indicator__dossier=t.vorige, jaar=2024).update(waarde=300)
     herbereken(dossiers=[t.vorige.pk])
 
-    na = lees(client, t.dossier)[0]
-    assert "740" in na and "640" not in na
+
+def _gemeente_hernoemd(t) -> None:
+    Organisatie.objects.filter(pk=t.gemeente.pk).update(naam="Gemeente Nieuwstad")
 
 
 @keeping
-def test_a_renamed_organisation_shows_on_every_kept_dashboard(client, termijnafspraak):
+@pytest.mark.parametrize(
+    "wijzig, voor, na",
+    [
+        # the targets' progress shows what the previous term (2021–2024) realised
+        (_vorige_periode_meer, "640", "740"),
+        # shared by every dossier it takes part in: history without a dossier
+        (_gemeente_hernoemd, "Gemeente Voorbeeldstad", "Gemeente Nieuwstad"),
+    ],
+    ids=["vorige periode", "organisatie hernoemd"],
+)
+def test_a_change_outside_the_dossier_that_its_page_shows_is_read_next_time(
+    client, termijnafspraak, wijzig, voor, na
+):
     t = termijnafspraak
     client.force_login(t.bestuurder)
-    assert "Gemeente Voorbeeldstad" in lees(client, t.dossier)[0]
+    assert voor in lees(client, t.dossier)[0]
 
-    Organisatie.objects.filter(pk=t.gemeente.pk).update(naam="Gemeente Nieuwstad")
+    wijzig(t)
 
-    na = lees(client, t.dossier)[0]
-    assert "Gemeente Nieuwstad" in na and "Gemeente Voorbeeldstad" not in na
+    daarna = lees(client, t.dossier)[0]
+    assert na in daarna and voor not in daarna
 
 
 @keeping
